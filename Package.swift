@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sendql",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sendql", targets: ["sendql"]),
+        .library(name: "SendQLCore", targets: ["SendQLCore"]),
+        .library(name: "SendQLIO", targets: ["SendQLIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Syntax, semantics, columnar runtime, calendar and diagnostics. Never prints, never exits.
+        .target(name: "SendQLCore"),
+        // CSV reading and writing, the data-contract loader, the generator, renderers.
+        .target(name: "SendQLIO", dependencies: ["SendQLCore"]),
+        // GNU readline, linked through pkg-config.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The interactive loop behind a LineReader seam.
+        .target(name: "SendQLREPL", dependencies: ["SendQLCore", "SendQLIO", "CReadline"]),
+        // The thin command-line executable.
+        .executableTarget(
+            name: "sendql",
+            dependencies: [
+                "SendQLCore", "SendQLIO", "SendQLREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "SendQLTestSupport", dependencies: ["SendQLCore", "SendQLIO"]),
+        .testTarget(name: "SendQLCoreTests", dependencies: ["SendQLCore", "SendQLTestSupport"]),
+        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"]),
+        .testTarget(name: "SendQLREPLTests", dependencies: ["SendQLREPL", "SendQLTestSupport"]),
+        .testTarget(
+            name: "SendQLEndToEndTests",
+            dependencies: ["SendQLTestSupport"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

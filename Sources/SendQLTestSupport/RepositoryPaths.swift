@@ -1,0 +1,24 @@
+import Foundation
+
+/// Paths that tests need: the repository root, the bundled sample area, the shared DfE data.
+public enum RepositoryPaths {
+    /// The repository root, found from this source file's location.
+    public static var root: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // SendQLTestSupport
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()
+    }
+
+    public static var sampleArea: URL { root.appendingPathComponent("datasets/sample-area") }
+
+    /// `../shared/data/dfe` beside the repository.
+    public static var dfeData: URL { root.deletingLastPathComponent().appendingPathComponent("shared/data/dfe") }
+
+    /// The built `sendql` binary next to the test bundle.
+    public static var binary: URL {
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("sendql") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+}
