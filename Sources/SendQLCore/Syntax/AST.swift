@@ -1,0 +1,227 @@
+/// The syntax tree of a script. Every node carries the span of the text it came from.
+
+/// A whole script: statements in order.
+public struct Script: Sendable, Hashable {
+    public var statements: [Statement]
+    public var source: Source
+
+    public init(statements: [Statement], source: Source) {
+        self.statements = statements
+        self.source = source
+    }
+}
+
+/// A name as written, with its span.
+public struct Identifier: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var span: Span
+
+    public init(_ name: String, span: Span) {
+        self.name = name
+        self.span = span
+    }
+
+    public var description: String { name }
+}
+
+/// One top-level statement.
+public struct Statement: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        /// `let name = from ... | ...`: a named table.
+        case letTable(name: Identifier, pipeline: Pipeline)
+        /// `let name = expr`: a named value.
+        case letValue(name: Identifier, value: Expression)
+        /// `let name(a, b) = expr`: a user-defined scalar function.
+        case function(name: Identifier, parameters: [Identifier], body: Expression)
+        /// `param name: type = default`: a script parameter the command line may set.
+        case parameter(name: Identifier, type: Identifier, defaultValue: Expression?)
+        /// `include "file.sendql"`.
+        case include(path: StringLiteral)
+        /// `load "file.csv" as name`.
+        case load(path: StringLiteral, name: Identifier)
+        /// `expect condition else "message"`: a scheduled check.
+        case expect(condition: Expression, message: StringLiteral?)
+        /// A pipeline whose result is shown.
+        case query(Pipeline)
+    }
+
+    public var kind: Kind
+    public var span: Span
+
+    public init(_ kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// A string literal with its span (paths, messages).
+public struct StringLiteral: Sendable, Hashable {
+    public var value: String
+    public var span: Span
+
+    public init(_ value: String, span: Span) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// `from source | step | step ...`.
+public struct Pipeline: Sendable, Hashable {
+    public var steps: [Step]
+    public var span: Span
+
+    public init(steps: [Step], span: Span) {
+        self.steps = steps
+        self.span = span
+    }
+}
+
+/// An expression with an optional name: `name = expr` or just `expr`.
+public struct NamedExpression: Sendable, Hashable {
+    public var name: Identifier?
+    public var expression: Expression
+
+    public init(name: Identifier?, expression: Expression) {
+        self.name = name
+        self.expression = expression
+    }
+
+    public var span: Span { name.map { $0.span.merged(with: expression.span) } ?? expression.span }
+}
+
+/// One sort key.
+public struct SortKey: Sendable, Hashable {
+    public var expression: Expression
+    public var descending: Bool
+    public var span: Span
+
+    public init(expression: Expression, descending: Bool, span: Span) {
+        self.expression = expression
+        self.descending = descending
+        self.span = span
+    }
+}
+
+/// Which rows a join keeps.
+public enum JoinKind: String, Sendable, Hashable {
+    case inner, left
+}
+
+/// One pipeline step; the span covers the keyword and its arguments.
+public struct Step: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        /// `from name`
+        case from(Identifier)
+        /// `where condition`
+        case filter(Expression)
+        /// `derive a = expr, b = expr`: new or replaced columns.
+        case derive([NamedExpression])
+        /// `select a, b = expr`: exactly these columns, in this order.
+        case select([NamedExpression])
+        /// `aggregate n = count(), ...` over the whole input (or the group when nested).
+        case aggregate([NamedExpression])
+        /// `group key, key (steps)`: the body runs once per group.
+        case group(keys: [NamedExpression], body: Pipeline)
+        /// `sort a, -b, c desc`: nulls always last.
+        case sort([SortKey])
+        /// `take 10` or `take 5..10` (1-based, inclusive).
+        case take(start: Expression?, end: Expression)
+        /// `join [inner|left] other [as alias] on cond and cond`; `on key` means `key == key`.
+        case join(kind: JoinKind, table: Relation, alias: Identifier?, on: [Expression])
+        /// `distinct` or `distinct a, b`.
+        case distinct([NamedExpression])
+        /// `append other`: the rows of another relation with the same columns.
+        case append(Relation)
+        /// `union other`: append, then distinct.
+        case union(Relation)
+        /// `pivot names_column values values_column`: one column per distinct name.
+        case pivot(names: Expression, values: Expression)
+    }
+
+    public var kind: Kind
+    public var span: Span
+
+    public init(_ kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// The other side of a join, append or union.
+public indirect enum Relation: Sendable, Hashable {
+    case name(Identifier)
+    case pipeline(Pipeline)
+
+    public var span: Span {
+        switch self {
+        case .name(let identifier): return identifier.span
+        case .pipeline(let pipeline): return pipeline.span
+        }
+    }
+}
+
+/// Units of a duration literal.
+public enum DurationUnit: String, Sendable, Hashable {
+    case days, weeks, months, years, workingDays = "working_days"
+}
+
+public enum UnaryOperator: String, Sendable, Hashable {
+    case negate = "-", not
+}
+
+public enum BinaryOperator: String, Sendable, Hashable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case and, or
+    /// `a ?? b`: a unless it is null.
+    case coalesce = "??"
+}
+
+/// An expression tree node.
+public struct Expression: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case integer(Int64)
+        case double(Double)
+        case string(String)
+        case bool(Bool)
+        case null
+        /// `@2019-03-31`, as a day number.
+        case date(Int32)
+        /// `6 weeks`, `12 months`, `20 working_days`.
+        case duration(amount: Int64, unit: DurationUnit)
+        /// A column, a `let` value or a parameter; `table.column` after a join.
+        case name(Identifier, qualifier: Identifier?)
+        case unary(UnaryOperator, Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        /// `f(a, b)`, including aggregates and window functions; `count(where cond)` puts the
+        /// condition in `filter`.
+        case call(Identifier, arguments: [Expression], filter: Expression?)
+        /// `x in (a, b, c)`; `x not in (...)` sets negated.
+        case inList(Expression, [Expression], negated: Bool)
+        /// `x between a and b` (inclusive).
+        case between(Expression, low: Expression, high: Expression, negated: Bool)
+        /// `x is null` / `x is not null`.
+        case isNull(Expression, negated: Bool)
+        /// `case when c then v ... else d end` and `if c then v else d`.
+        case conditional(branches: [ConditionalBranch], otherwise: Expression?)
+    }
+
+    public var kind: Kind
+    public var span: Span
+
+    public init(_ kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// One `when condition then value` arm.
+public struct ConditionalBranch: Sendable, Hashable {
+    public var condition: Expression
+    public var value: Expression
+
+    public init(condition: Expression, value: Expression) {
+        self.condition = condition
+        self.value = value
+    }
+}
