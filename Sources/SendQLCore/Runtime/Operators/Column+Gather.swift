@@ -1,0 +1,86 @@
+extension Column {
+    /// The rows at `indices`, in that order. An index of -1 gives a null (the unmatched side of a left join).
+    public func gather(_ indices: [Int32]) -> Column {
+        var validity: Bitmap? = nil
+        let hasMissing = indices.contains(-1)
+        if self.validity != nil || hasMissing {
+            var bits = Bitmap(count: indices.count, value: false)
+            for (i, index) in indices.enumerated() where index >= 0 && !isNull(Int(index)) { bits.set(i) }
+            validity = bits
+        }
+        @inline(__always) func pick<T>(_ values: [T], _ zero: T) -> [T] {
+            values.withUnsafeBufferPointer { source in
+                indices.map { $0 >= 0 ? source[Int($0)] : zero }
+            }
+        }
+        switch storage {
+        case .int(let v): return Column(.int(pick(v, 0)), validity: validity)
+        case .double(let v): return Column(.double(pick(v, 0)), validity: validity)
+        case .bool(let v): return Column(.bool(pick(v, false)), validity: validity)
+        case .date(let v): return Column(.date(pick(v, 0)), validity: validity)
+        case .duration(let v): return Column(.duration(pick(v, 0)), validity: validity)
+        case .string(let codes, let dict): return Column(.string(codes: pick(codes, 0), dictionary: dict), validity: validity)
+        }
+    }
+
+    /// This column followed by `other` (same type); string dictionaries are merged.
+    public func appending(_ other: Column) -> Column {
+        precondition(type == other.type, "cannot append a \(other.type) column to a \(type) column")
+        var validity: Bitmap? = nil
+        if self.validity != nil || other.validity != nil {
+            var bits = Bitmap(count: 0, value: false)
+            for i in 0..<count { bits.append(!isNull(i)) }
+            for i in 0..<other.count { bits.append(!other.isNull(i)) }
+            validity = bits
+        }
+        switch (storage, other.storage) {
+        case (.int(let a), .int(let b)): return Column(.int(a + b), validity: validity)
+        case (.double(let a), .double(let b)): return Column(.double(a + b), validity: validity)
+        case (.bool(let a), .bool(let b)): return Column(.bool(a + b), validity: validity)
+        case (.date(let a), .date(let b)): return Column(.date(a + b), validity: validity)
+        case (.duration(let a), .duration(let b)): return Column(.duration(a + b), validity: validity)
+        case (.string(let a, let dictA), .string(let b, let dictB)):
+            var merged = dictA
+            let remap = dictB.values.map { merged.intern($0) }
+            return Column(.string(codes: a + b.map { remap[Int($0)] }, dictionary: merged), validity: validity)
+        default: preconditionFailure("unreachable: types checked above")
+        }
+    }
+
+    /// The bool values with nulls read as false: the rows a `where` keeps.
+    public func selection() -> [Int32] {
+        guard case .bool(let values) = storage else { preconditionFailure("selection needs a bool column") }
+        var result: [Int32] = []
+        result.reserveCapacity(values.count / 2)
+        values.withUnsafeBufferPointer { buffer in
+            if let validity {
+                for i in 0..<buffer.count where buffer[i] && validity[i] { result.append(Int32(i)) }
+            } else {
+                for i in 0..<buffer.count where buffer[i] { result.append(Int32(i)) }
+            }
+        }
+        return result
+    }
+}
+
+extension Table {
+    /// The rows at `indices` (-1 gives a row of nulls).
+    public func gather(_ indices: [Int32]) -> Table {
+        Table(schema: schema, columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
+    }
+
+    /// The first `n` rows, or the rows of a range.
+    public func slice(_ range: Range<Int>) -> Table {
+        let clamped = range.clamped(to: 0..<rowCount)
+        return gather(clamped.map { Int32($0) })
+    }
+
+    /// Only these columns, in this order, under new names.
+    public func project(_ picks: [(name: String, index: Int)]) -> Table {
+        Table(
+            schema: Schema(picks.map { Field($0.name, schema.fields[$0.index].type) }),
+            columns: picks.map { columns[$0.index] },
+            rowCount: rowCount
+        )
+    }
+}
