@@ -1,0 +1,171 @@
+/// A run-time failure, pointing at the step that caused it.
+public struct RuntimeFailure: Error, Sendable {
+    public var diagnostic: Diagnostic
+}
+
+/// The rows flowing through a pipeline, with the group of each row while inside `group`.
+struct Frame {
+    var table: Table
+    /// Partition codes (first-appearance order) while inside a group.
+    var partitions: [Int32]?
+    var partitionCount = 1
+}
+
+/// Runs checked pipelines over in-memory tables.
+public struct Executor: Sendable {
+    public var context: SessionContext
+    /// Every table a pipeline may start from.
+    public var tables: [String: Table]
+    let source: Source
+
+    public init(context: SessionContext, tables: [String: Table], source: Source) {
+        self.context = context
+        self.tables = tables
+        self.source = source
+    }
+
+    var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
+
+    func failure(_ code: String, _ message: String, _ span: Span, notes: [String] = []) -> RuntimeFailure {
+        RuntimeFailure(diagnostic: Diagnostic(.error, code: code, message: message, source: source, span: span, notes: notes))
+    }
+
+    /// The table a pipeline produces.
+    public func run(_ pipeline: CheckedPipeline) throws(RuntimeFailure) -> Table {
+        guard let start = tables[pipeline.table] else {
+            throw failure("E0401", "table `\(pipeline.table)` is not loaded", pipeline.span)
+        }
+        var frame = Frame(table: start)
+        for step in pipeline.steps {
+            try apply(step, to: &frame)
+        }
+        return frame.table
+    }
+
+    func apply(_ step: PlanStep, to frame: inout Frame) throws(RuntimeFailure) {
+        switch step.kind {
+        case .filter(let condition):
+            keep(evaluator.evaluate(condition, over: frame.table).selection(), in: &frame)
+        case .derive(let items):
+            derive(items, into: &frame)
+        case .select(let items):
+            frame.table = select(items, from: frame.table)
+        case .distinct(let items):
+            if let items { frame.table = select(items, from: frame.table) }
+            var keys = frame.table.columns
+            if let partitions = frame.partitions { keys.append(Column(.int(partitions.map(Int64.init)))) }
+            if keys.isEmpty { return }
+            keep(KeyEncoder.encode(keys).firstRows, in: &frame)
+        case .aggregate(let plan):
+            frame = aggregate(plan, frame)
+        case .sort(let keys):
+            var columns = keys.map { SortColumn(evaluator.evaluate($0.expression, over: frame.table), descending: $0.descending) }
+            if let partitions = frame.partitions {
+                columns.insert(SortColumn(Column(.int(partitions.map(Int64.init)))), at: 0)
+            }
+            keep(SortPermutation.compute(columns, rowCount: frame.table.rowCount), in: &frame)
+        case .take(let start, let count):
+            take(start: start, count: count, in: &frame)
+        case .join(let plan):
+            frame.table = try join(plan, frame.table, span: step.span)
+        case .append(let other, let columnMap, let distinct):
+            let right = try run(other)
+            let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
+            frame.table = Table(schema: frame.table.schema, columns: columns, rowCount: frame.table.rowCount + right.rowCount)
+            if distinct, !frame.table.columns.isEmpty { keep(KeyEncoder.encode(frame.table.columns).firstRows, in: &frame) }
+        case .pivot(let names, let values, let keys):
+            frame.table = try pivot(frame.table, names: names, values: values, keys: keys, span: step.span)
+        case .group(let keys, let keyColumns, let body):
+            try group(keys: keys, keyColumns: keyColumns, body: body, frame: &frame)
+        }
+    }
+
+    /// Keeps the rows at `indices`, with their partition codes.
+    func keep(_ indices: [Int32], in frame: inout Frame) {
+        frame.table = frame.table.gather(indices)
+        if let partitions = frame.partitions { frame.partitions = indices.map { partitions[Int($0)] } }
+    }
+
+    func derive(_ items: [DeriveItem], into frame: inout Frame) {
+        let windows = WindowEvaluator(evaluator: evaluator, partitions: frame.partitions, partitionCount: frame.partitionCount)
+        for item in items {
+            var scratch = frame.table
+            for (i, window) in item.windows.enumerated() {
+                // Window results sit after the input columns, where the checker bound them.
+                scratch.setColumn("\u{1}window\(i)", windows.compute(window, over: frame.table))
+            }
+            frame.table.setColumn(item.name, evaluator.evaluate(item.expression, over: scratch))
+        }
+    }
+
+    func select(_ items: [NamedBound], from table: Table) -> Table {
+        Table(items.map { ($0.name, evaluator.evaluate($0.expression, over: table)) }.withRowCount(table.rowCount))
+    }
+
+    func aggregate(_ plan: AggregatePlan, _ frame: Frame) -> Frame {
+        let table = frame.table
+        let groups = frame.partitions ?? Array(repeating: 0, count: table.rowCount)
+        let groupCount = frame.partitions == nil ? 1 : frame.partitionCount
+        let aggregator = Aggregator(evaluator: evaluator, groups: groups, groupCount: groupCount)
+        // One representative row per group gives the key values.
+        var firstRows = [Int32](repeating: -1, count: groupCount)
+        for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
+        var post: [(String, Column)] = plan.keyColumns.map { (table.schema.fields[$0].name, table.columns[$0].gather(firstRows)) }
+        for (i, aggregate) in plan.aggregates.enumerated() {
+            for (j, column) in aggregator.compute(aggregate, over: table).enumerated() { post.append(("\u{1}agg\(i).\(j)", column)) }
+        }
+        let postTable = Table(post.withRowCount(groupCount))
+        var output = Array(post.prefix(plan.keyColumns.count))
+        for item in plan.outputs { output.append((item.name, evaluator.evaluate(item.expression, over: postTable))) }
+        return Frame(table: Table(output.withRowCount(groupCount)))
+    }
+
+    func take(start: Int, count: Int?, in frame: inout Frame) {
+        let rows = frame.table.rowCount
+        guard let partitions = frame.partitions else {
+            let end = count.map { min(rows, start + $0) } ?? rows
+            keep(start < end ? (start..<end).map { Int32($0) } : [], in: &frame)
+            return
+        }
+        var seen = [Int](repeating: 0, count: frame.partitionCount)
+        var indices: [Int32] = []
+        for row in 0..<rows {
+            let p = Int(partitions[row])
+            let position = seen[p]
+            seen[p] += 1
+            if position >= start && (count.map { position < start + $0 } ?? true) { indices.append(Int32(row)) }
+        }
+        keep(indices, in: &frame)
+    }
+
+    func group(keys: [DeriveItem], keyColumns: [Int], body: [PlanStep], frame: inout Frame) throws(RuntimeFailure) {
+        derive(keys, into: &frame)
+        let encoding = KeyEncoder.encode(keyColumns.map { frame.table.columns[$0] })
+        frame.partitions = encoding.codes
+        frame.partitionCount = encoding.cardinality
+        for step in body { try apply(step, to: &frame) }
+        if let partitions = frame.partitions {
+            // Leave the groups contiguous, in order of first appearance.
+            let order = SortPermutation.compute([SortColumn(Column(.int(partitions.map(Int64.init))))], rowCount: partitions.count)
+            frame.table = frame.table.gather(order)
+        }
+        frame.partitions = nil
+        frame.partitionCount = 1
+    }
+}
+
+extension Array where Element == (String, Column) {
+    /// A helper so empty column lists still say how many rows they have.
+    func withRowCount(_ rows: Int) -> RowCounted { RowCounted(columns: self, rowCount: rows) }
+}
+
+struct RowCounted {
+    var columns: [(String, Column)]
+    var rowCount: Int
+}
+
+extension Table {
+    init(_ counted: RowCounted) {
+        self.init(schema: Schema(counted.columns.map { Field($0.0, $0.1.type) }), columns: counted.columns.map(\.1), rowCount: counted.rowCount)
+    }
+}

@@ -1,0 +1,84 @@
+extension ExpressionEvaluator {
+    func binary(_ op: BinaryOperator, _ a: Column, _ b: Column, type: DataType, rows: Int) -> Column {
+        switch op {
+        case .and: return kleeneAnd(a, b)
+        case .or: return kleeneOr(a, b)
+        case .coalesce: return coalesce([a, b], type: type, rows: rows)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return compare(op, a, b)
+        case .add, .subtract, .multiply, .divide, .modulo: return arithmetic(op, a, b, type: type, rows: rows)
+        }
+    }
+
+    /// The first non-null value of each row.
+    func coalesce(_ columns: [Column], type: DataType, rows: Int) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: rows)
+        for row in 0..<rows {
+            if let column = columns.first(where: { $0.type == type && !$0.isNull(row) }) {
+                builder.append(column[row])
+            } else {
+                builder.appendNull()
+            }
+        }
+        return builder.finish()
+    }
+
+    private func arithmetic(_ op: BinaryOperator, _ a: Column, _ b: Column, type: DataType, rows: Int) -> Column {
+        if a.type == .double || b.type == .double || type == .double && a.type != .duration {
+            let x = a.type == .double ? a.doubles : (a.type == .int || a.type == .duration ? a.int64s.map(Double.init) : [])
+            let y = b.type == .double ? b.doubles : (b.type == .int || b.type == .duration ? b.int64s.map(Double.init) : [])
+            guard x.count == rows, y.count == rows else { return .nulls(type, count: rows) }
+            var validity = Column.bothValid(a, b)
+            var out = [Double](repeating: 0, count: rows)
+            for i in 0..<rows {
+                switch op {
+                case .add: out[i] = x[i] + y[i]
+                case .subtract: out[i] = x[i] - y[i]
+                case .multiply: out[i] = x[i] * y[i]
+                case .divide, .modulo:
+                    if y[i] == 0 {
+                        if validity == nil { validity = Bitmap(count: rows, value: true) }
+                        validity!.clear(i)
+                    } else {
+                        out[i] = op == .divide ? x[i] / y[i] : x[i].truncatingRemainder(dividingBy: y[i])
+                    }
+                default: break
+                }
+            }
+            return Column(.double(out), validity: validity)
+        }
+        // Integers, days and dates, all as Int64 with overflow read as null.
+        let x = integers(a), y = integers(b)
+        guard x.count == rows, y.count == rows else { return .nulls(type, count: rows) }
+        var validity = Column.bothValid(a, b)
+        var out = [Int64](repeating: 0, count: rows)
+        for i in 0..<rows {
+            let (r, bad): (Int64, Bool)
+            switch op {
+            case .add: (r, bad) = x[i].addingReportingOverflow(y[i])
+            case .subtract: (r, bad) = x[i].subtractingReportingOverflow(y[i])
+            case .multiply: (r, bad) = x[i].multipliedReportingOverflow(by: y[i])
+            case .modulo: (r, bad) = y[i] == 0 ? (0, true) : x[i].remainderReportingOverflow(dividingBy: y[i])
+            default: (r, bad) = (0, true)
+            }
+            if bad || (type == .date && (r < Int64(Int32.min) || r > Int64(Int32.max))) {
+                if validity == nil { validity = Bitmap(count: rows, value: true) }
+                if validity![i] { validity!.clear(i) }
+            } else {
+                out[i] = r
+            }
+        }
+        switch type {
+        case .date: return Column(.date(out.map { Int32(truncatingIfNeeded: $0) }), validity: validity)
+        case .duration: return Column(.duration(out), validity: validity)
+        default: return Column(.int(out), validity: validity)
+        }
+    }
+
+    private func integers(_ c: Column) -> [Int64] {
+        switch c.storage {
+        case .int(let v), .duration(let v): return v
+        case .date(let v): return v.map { Int64($0) }
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,296 @@
+extension ExpressionEvaluator {
+    func call(_ function: ScalarFunction, _ args: [Column], type: DataType, rows: Int) -> Column {
+        switch function {
+        case .year: return mapDates(args[0]) { Int64(CivilDate(dayNumber: $0).year) }
+        case .month: return mapDates(args[0]) { Int64(CivilDate(dayNumber: $0).month) }
+        case .day: return mapDates(args[0]) { Int64(CivilDate(dayNumber: $0).day) }
+        case .weekday: return mapDates(args[0]) { Int64(CivilDate(dayNumber: $0).isoWeekday) }
+        case .quarter: return periodLabels(args[0], .quarter)
+        case .yearMonth: return periodLabels(args[0], .month)
+        case .academicYear: return periodLabels(args[0], .academicYear)
+        case .financialYear: return periodLabels(args[0], .financialYear)
+        case .monthStart: return mapDatesToDates(args[0]) { d in
+            let c = CivilDate(dayNumber: d)
+            return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
+        }
+        case .monthEnd: return mapDatesToDates(args[0]) { d in
+            let c = CivilDate(dayNumber: d)
+            return CivilDate(year: c.year, month: c.month, day: CivilDate.daysInMonth(year: c.year, month: c.month)).dayNumber
+        }
+        case .quarterStart: return mapDatesToDates(args[0]) { d in
+            PeriodLabel.start(ordinal: PeriodLabel.ordinal(of: CivilDate(dayNumber: d), .quarter), .quarter).dayNumber
+        }
+        case .addDays: return dateAndCount(args[0], args[1]) { d, n in
+            let r = Int64(d) + n
+            return r >= Int64(Int32.min) && r <= Int64(Int32.max) ? Int32(r) : nil
+        }
+        case .addMonths: return dateAndCount(args[0], args[1]) { d, n in
+            abs(n) > 100_000 ? nil : DateArithmetic.addMonths(d, Int(n))
+        }
+        case .addWorkingDays: return dateAndCount(args[0], args[1]) { d, n in
+            abs(n) > 100_000 ? nil : context.calendar.addWorkingDays(d, Int(n))
+        }
+        case .workingDaysBetween:
+            let a = args[0].dates, b = args[1].dates
+            return Column(.int((0..<rows).map { Int64(context.calendar.workingDaysBetween(a[$0], b[$0])) }),
+                          validity: Column.bothValid(args[0], args[1]))
+        case .isWorkingDay:
+            return Column(.bool(args[0].dates.map { context.calendar.isWorkingDay($0) }), validity: args[0].validity)
+        case .today: return Column.repeating(.date(context.today), type: .date, count: rows)
+        case .asOf: return Column.repeating(.date(context.asOf), type: .date, count: rows)
+        case .date: return makeDates(args, rows: rows)
+        case .days: return Column(.int(args[0].int64s), validity: args[0].validity)
+        case .weeks: return Column(.double(args[0].int64s.map { Double($0) / 7 }), validity: args[0].validity)
+        case .lower: return mapStrings(args[0]) { $0.lowercased() }
+        case .upper: return mapStrings(args[0]) { $0.uppercased() }
+        case .trim: return mapStrings(args[0]) { $0.trimmingWhitespace() }
+        case .length:
+            let (codes, dictionary) = args[0].stringCodes
+            let lengths = dictionary.values.map { Int64($0.count) }
+            return Column(.int(codes.map { lengths[Int($0)] }), validity: args[0].validity)
+        case .contains, .startsWith, .endsWith:
+            return stringPredicate(args[0], args[1], rows: rows) { s, t in
+                function == .contains ? s.contains(t) : function == .startsWith ? s.hasPrefix(t) : s.hasSuffix(t)
+            }
+        case .concat:
+            var builder = ColumnBuilder(type: .string, capacity: rows)
+            for row in 0..<rows {
+                // concat skips nulls, as a report heading would want.
+                builder.append(string: args.map { $0.isNull(row) ? "" : displayText($0[row]) }.joined())
+            }
+            return builder.finish()
+        case .replace:
+            return perRowStrings(args, rows: rows) { s in
+                guard s[1].isEmpty == false else { return s[0] }
+                return s[0].replacingAll(s[1], with: s[2])
+            }
+        case .substring:
+            var builder = ColumnBuilder(type: .string, capacity: rows)
+            for row in 0..<rows {
+                guard case .string(let s) = args[0][row], case .int(let start) = args[1][row], case .int(let length) = args[2][row] else {
+                    builder.appendNull(); continue
+                }
+                let chars = Array(s)
+                let from = max(0, Int(clamping: start) - 1), to = min(chars.count, from + max(0, Int(clamping: length)))
+                builder.append(string: from < to ? String(chars[from..<to]) : "")
+            }
+            return builder.finish()
+        case .round:
+            let digits = args.count > 1 ? args[1] : Column.repeating(.int(0), type: .int, count: rows)
+            let values = args[0].doubles, places = digits.int64s
+            var out = [Double](repeating: 0, count: rows)
+            for i in 0..<rows {
+                let scale = pow10(Int(max(-15, min(15, places[i]))))
+                // Half away from zero, as a published percentage is rounded.
+                out[i] = (values[i] * scale).rounded(.toNearestOrAwayFromZero) / scale
+            }
+            return Column(.double(out), validity: Column.bothValid(args[0], digits))
+        case .abs:
+            switch args[0].storage {
+            case .double(let v): return Column(.double(v.map { Swift.abs($0) }), validity: args[0].validity)
+            case .int(let v), .duration(let v):
+                var validity = args[0].validity ?? Bitmap(count: rows, value: true)
+                let out = v.enumerated().map { i, x -> Int64 in
+                    if x == .min { validity.clear(i); return 0 }
+                    return Swift.abs(x)
+                }
+                return Column(args[0].type == .duration ? .duration(out) : .int(out), validity: validity)
+            default: return .nulls(type, count: rows)
+            }
+        case .floor, .ceil:
+            var validity = args[0].validity ?? Bitmap(count: rows, value: true)
+            let out = args[0].doubles.enumerated().map { i, x -> Int64 in
+                let r = function == .floor ? x.rounded(.down) : x.rounded(.up)
+                guard r.isFinite, r >= -9.2e18, r <= 9.2e18 else { validity.clear(i); return 0 }
+                return Int64(r)
+            }
+            return Column(.int(out), validity: validity)
+        case .coalesce: return coalesce(args, type: type, rows: rows)
+        case .greatest, .least: return extreme(args, type: type, rows: rows, greatest: function == .greatest)
+        case .int, .double, .string: return convert(args[0], to: type, rows: rows)
+        }
+    }
+
+    private func mapDates(_ c: Column, _ f: (Int32) -> Int64) -> Column {
+        Column(.int(c.dates.map(f)), validity: c.validity)
+    }
+
+    private func mapDatesToDates(_ c: Column, _ f: (Int32) -> Int32) -> Column {
+        Column(.date(c.dates.map(f)), validity: c.validity)
+    }
+
+    private func dateAndCount(_ dates: Column, _ counts: Column, _ f: (Int32, Int64) -> Int32?) -> Column {
+        let d = dates.dates, n = counts.int64s
+        var validity = Column.bothValid(dates, counts) ?? Bitmap(count: d.count, value: true)
+        var out = [Int32](repeating: 0, count: d.count)
+        for i in d.indices where validity[i] {
+            if let r = f(d[i], n[i]) { out[i] = r } else { validity.clear(i) }
+        }
+        return Column(.date(out), validity: validity)
+    }
+
+    /// Period labels, formatted once per distinct period rather than once per row.
+    private func periodLabels(_ c: Column, _ kind: PeriodKind) -> Column {
+        var dictionary = StringDictionary()
+        var codeOfOrdinal: [Int: UInt32] = [:]
+        let codes = c.dates.map { d -> UInt32 in
+            let ordinal = PeriodLabel.ordinal(of: CivilDate(dayNumber: d), kind)
+            if let code = codeOfOrdinal[ordinal] { return code }
+            let code = dictionary.intern(PeriodLabel.label(ordinal: ordinal, kind))
+            codeOfOrdinal[ordinal] = code
+            return code
+        }
+        return Column(.string(codes: codes, dictionary: dictionary), validity: c.validity)
+    }
+
+    /// A string function applied once per dictionary entry.
+    private func mapStrings(_ c: Column, _ f: (String) -> String) -> Column {
+        let (codes, dictionary) = c.stringCodes
+        var out = StringDictionary()
+        let remap = dictionary.values.map { out.intern(f($0)) }
+        return Column(.string(codes: codes.map { remap[Int($0)] }, dictionary: out), validity: c.validity)
+    }
+
+    private func stringPredicate(_ a: Column, _ b: Column, rows: Int, _ f: (String, String) -> Bool) -> Column {
+        let (ac, ad) = a.stringCodes, (bc, bd) = b.stringCodes
+        var out = [Bool](repeating: false, count: rows)
+        if bd.count == 1 {
+            let needle = bd.values[0]
+            let answer = ad.values.map { f($0, needle) }
+            for i in 0..<rows { out[i] = answer[Int(ac[i])] }
+        } else {
+            for i in 0..<rows { out[i] = f(ad[ac[i]], bd[bc[i]]) }
+        }
+        return Column(.bool(out), validity: Column.bothValid(a, b))
+    }
+
+    private func perRowStrings(_ args: [Column], rows: Int, _ f: ([String]) -> String) -> Column {
+        var builder = ColumnBuilder(type: .string, capacity: rows)
+        for row in 0..<rows {
+            var texts: [String] = []
+            for arg in args {
+                guard case .string(let s) = arg[row] else { break }
+                texts.append(s)
+            }
+            if texts.count == args.count { builder.append(string: f(texts)) } else { builder.appendNull() }
+        }
+        return builder.finish()
+    }
+
+    private func makeDates(_ args: [Column], rows: Int) -> Column {
+        var builder = ColumnBuilder(type: .date, capacity: rows)
+        for row in 0..<rows {
+            if args.count == 3 {
+                guard case .int(let y) = args[0][row], case .int(let m) = args[1][row], case .int(let d) = args[2][row],
+                      let date = CivilDate.valid(year: Int(clamping: y), month: Int(clamping: m), day: Int(clamping: d)) else {
+                    builder.appendNull(); continue
+                }
+                builder.append(date: date.dayNumber)
+            } else {
+                guard case .string(let s) = args[0][row], let date = CivilDate(iso: s) else { builder.appendNull(); continue }
+                builder.append(date: date.dayNumber)
+            }
+        }
+        return builder.finish()
+    }
+
+    private func extreme(_ args: [Column], type: DataType, rows: Int, greatest: Bool) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: rows)
+        for row in 0..<rows {
+            let present = args.filter { !$0.isNull(row) }.map { $0[row] }
+            guard var best = present.first else { builder.appendNull(); continue }
+            for v in present.dropFirst() where (greatest ? v.isGreater(than: best) : best.isGreater(than: v)) { best = v }
+            builder.append(best)
+        }
+        return builder.finish()
+    }
+
+    /// int(), double(), string(): text that does not read as the type gives null.
+    private func convert(_ c: Column, to type: DataType, rows: Int) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: rows)
+        for row in 0..<rows {
+            let v = c[row]
+            switch (type, v) {
+            case (_, .null): builder.appendNull()
+            case (.string, _): builder.append(string: displayText(v))
+            case (.int, .int(let x)), (.int, .duration(let x)): builder.append(int: x)
+            case (.int, .double(let x)):
+                if x.isFinite && Swift.abs(x) < 9.2e18 { builder.append(int: Int64(x.rounded(.towardZero))) } else { builder.appendNull() }
+            case (.int, .bool(let x)): builder.append(int: x ? 1 : 0)
+            case (.int, .date(let x)): builder.append(int: Int64(x))
+            case (.int, .string(let s)): if let x = Int64(s.trimmingWhitespace()) { builder.append(int: x) } else { builder.appendNull() }
+            case (.double, .int(let x)), (.double, .duration(let x)): builder.append(double: Double(x))
+            case (.double, .double(let x)): builder.append(double: x)
+            case (.double, .bool(let x)): builder.append(double: x ? 1 : 0)
+            case (.double, .string(let s)): if let x = Double(s.trimmingWhitespace()) { builder.append(double: x) } else { builder.appendNull() }
+            default: builder.appendNull()
+            }
+        }
+        return builder.finish()
+    }
+
+    func displayText(_ value: Value) -> String {
+        switch value {
+        case .duration(let d): return String(d)
+        case .null: return ""
+        default: return value.description
+        }
+    }
+}
+
+private func pow10(_ n: Int) -> Double {
+    var r = 1.0
+    for _ in 0..<Swift.abs(n) { r *= 10 }
+    return n < 0 ? 1 / r : r
+}
+
+extension Value {
+    /// Ordering between two values of one type, for greatest/least.
+    func isGreater(than other: Value) -> Bool {
+        switch (self, other) {
+        case (.int(let a), .int(let b)), (.duration(let a), .duration(let b)): return a > b
+        case (.double(let a), .double(let b)): return a > b
+        case (.date(let a), .date(let b)): return a > b
+        case (.string(let a), .string(let b)): return a > b
+        case (.bool(let a), .bool(let b)): return a && !b
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension Substring {
+    /// The first occurrence of `target` (plain character comparison; no Foundation needed).
+    func range(of target: String) -> Range<Substring.Index>? {
+        let needle = Array(target)
+        guard !needle.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            var i = index, j = 0
+            while j < needle.count, i < endIndex, self[i] == needle[j] { i = self.index(after: i); j += 1 }
+            if j == needle.count { return index..<i }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,159 @@
+/// Evaluates checked expressions a column at a time over a table.
+///
+/// Null rules (docs/language.md): arithmetic, comparison and functions give null when an input is
+/// null; `and`/`or` follow three-valued logic; division by zero and integer overflow give null.
+public struct ExpressionEvaluator: Sendable {
+    public var context: SessionContext
+
+    public init(context: SessionContext) { self.context = context }
+
+    /// The value of a column-free expression.
+    public func evaluateConstant(_ expression: BoundExpression) -> Value {
+        let column = evaluate(expression, over: Table(schema: Schema([]), columns: [], rowCount: 1))
+        return column[0]
+    }
+
+    /// The expression's value for every row of `table`.
+    public func evaluate(_ expression: BoundExpression, over table: Table) -> Column {
+        let rows = table.rowCount
+        switch expression.node {
+        case .column(let index):
+            return table.columns[index]
+        case .literal(let value):
+            return Column.repeating(value, type: expression.resultType, count: rows)
+        case .toDouble(let inner):
+            return toDouble(evaluate(inner, over: table))
+        case .unary(let op, let operand):
+            return unary(op, evaluate(operand, over: table), type: expression.resultType)
+        case .binary(let op, let lhs, let rhs):
+            return binary(op, evaluate(lhs, over: table), evaluate(rhs, over: table), type: expression.resultType, rows: rows)
+        case .scalar(let function, let arguments):
+            return call(function, arguments.map { evaluate($0, over: table) }, type: expression.resultType, rows: rows)
+        case .inList(let value, let list, let negated):
+            return inList(evaluate(value, over: table), list.map { evaluate($0, over: table) }, negated: negated)
+        case .between(let value, let low, let high, let negated):
+            let v = evaluate(value, over: table)
+            let inside = kleeneAnd(
+                compare(.greaterOrEqual, v, evaluate(low, over: table)),
+                compare(.lessOrEqual, v, evaluate(high, over: table)))
+            return negated ? not(inside) : inside
+        case .isNull(let value, let negated):
+            let v = evaluate(value, over: table)
+            return Column(.bool((0..<rows).map { v.isNull($0) != negated }))
+        case .conditional(let branches, let otherwise):
+            return conditional(branches, otherwise: otherwise, type: expression.resultType, over: table)
+        }
+    }
+
+    func toDouble(_ column: Column) -> Column {
+        if column.type == .double { return column }
+        return Column(.double(column.int64s.map { Double($0) }), validity: column.validity)
+    }
+
+    private func unary(_ op: UnaryOperator, _ v: Column, type: DataType) -> Column {
+        switch op {
+        case .not: return not(v)
+        case .negate:
+            switch v.storage {
+            case .double(let d): return Column(.double(d.map { -$0 }), validity: v.validity)
+            case .int, .duration:
+                var validity = v.validity ?? Bitmap(count: v.count, value: true)
+                let values = v.int64s
+                var out = [Int64](repeating: 0, count: values.count)
+                for i in values.indices {
+                    let (r, overflow) = Int64(0).subtractingReportingOverflow(values[i])
+                    if overflow { validity.clear(i) } else { out[i] = r }
+                }
+                return Column(type == .duration ? .duration(out) : .int(out), validity: validity)
+            default: return .nulls(type, count: v.count)
+            }
+        }
+    }
+
+    func not(_ v: Column) -> Column {
+        if v.type != .bool { return .nulls(.bool, count: v.count) }
+        return Column(.bool(v.bools.map { !$0 }), validity: v.validity)
+    }
+
+    /// Three-valued `and`: false wins over null.
+    func kleeneAnd(_ a: Column, _ b: Column) -> Column { kleene(a, b, dominant: false) }
+
+    /// Three-valued `or`: true wins over null.
+    func kleeneOr(_ a: Column, _ b: Column) -> Column { kleene(a, b, dominant: true) }
+
+    private func kleene(_ a: Column, _ b: Column, dominant: Bool) -> Column {
+        let n = max(a.count, b.count)
+        let x = a.type == .bool ? a.bools : Array(repeating: false, count: n)
+        let y = b.type == .bool ? b.bools : Array(repeating: false, count: n)
+        let aNull: (Int) -> Bool = a.type == .bool ? { a.isNull($0) } : { _ in true }
+        let bNull: (Int) -> Bool = b.type == .bool ? { b.isNull($0) } : { _ in true }
+        if a.validity == nil && b.validity == nil && a.type == .bool && b.type == .bool {
+            return Column(.bool(dominant ? zip(x, y).map { $0 || $1 } : zip(x, y).map { $0 && $1 }))
+        }
+        var out = [Bool](repeating: false, count: n)
+        var validity = Bitmap(count: n, value: true)
+        for i in 0..<n {
+            let an = aNull(i), bn = bNull(i)
+            if (!an && x[i] == dominant) || (!bn && y[i] == dominant) {
+                out[i] = dominant
+            } else if an || bn {
+                validity.clear(i)
+            } else {
+                out[i] = !dominant
+            }
+        }
+        return Column(.bool(out), validity: validity)
+    }
+
+    private func conditional(_ branches: [BoundBranch], otherwise: BoundExpression?, type: DataType, over table: Table) -> Column {
+        let rows = table.rowCount
+        // For each row, which branch answers it (-1: the else).
+        var chosen = [Int32](repeating: -1, count: rows)
+        var open = Bitmap(count: rows, value: true)
+        for (index, branch) in branches.enumerated() {
+            let condition = evaluate(branch.condition, over: table)
+            let values = condition.type == .bool ? condition.bools : Array(repeating: false, count: rows)
+            for row in 0..<rows where open[row] && values[row] && !condition.isNull(row) {
+                chosen[row] = Int32(index)
+                open.clear(row)
+            }
+        }
+        var builder = ColumnBuilder(type: type, capacity: rows)
+        let branchValues = branches.map { evaluate($0.value, over: table) }
+        let elseValue = otherwise.map { evaluate($0, over: table) }
+        for row in 0..<rows {
+            let source = chosen[row] >= 0 ? branchValues[Int(chosen[row])] : elseValue
+            guard let source else { builder.appendNull(); continue }
+            builder.append(source.type == type ? source[row] : (source.isNull(row) ? .null : source[row]))
+        }
+        return builder.finish()
+    }
+
+    private func inList(_ value: Column, _ members: [Column], negated: Bool) -> Column {
+        let rows = value.count
+        var out = [Bool](repeating: false, count: rows)
+        if case .string(let codes, let dictionary) = value.storage {
+            // Compare codes: find each member string's code in the value's dictionary once.
+            var wanted = [Bool](repeating: false, count: dictionary.count)
+            var perRow: [Column] = []
+            for member in members {
+                if member.validity == nil, case .string(let mc, let md) = member.storage, Set(mc).count == 1, let first = mc.first {
+                    if let code = dictionary.code(of: md[first]) { wanted[Int(code)] = true }
+                } else {
+                    perRow.append(member)
+                }
+            }
+            for row in 0..<rows {
+                var hit = wanted[Int(codes[row])]
+                if !hit { hit = perRow.contains { !$0.isNull(row) && $0[row] == value[row] } }
+                out[row] = hit != negated
+            }
+        } else {
+            for row in 0..<rows {
+                let v = value[row]
+                out[row] = members.contains { !$0.isNull(row) && $0[row] == v } != negated
+            }
+        }
+        return Column(.bool(out), validity: value.validity)
+    }
+}

@@ -1,0 +1,99 @@
+extension Checker {
+    /// Checks a pipeline step by step, knowing the schema after each; nil when it cannot start.
+    mutating func checkPipeline(_ pipeline: Pipeline) -> CheckedPipeline? {
+        guard let first = pipeline.steps.first, case .from(let tableName) = first.kind else {
+            report("E0204", "a pipeline must start with `from <table>`", pipeline.span)
+            return nil
+        }
+        guard var frame = tables[tableName.name] else {
+            let names = tables.keys.sorted()
+            let fix = Suggestions.closest(to: tableName.name, among: names)
+            report("E0301", "unknown table `\(tableName.name)`", tableName.span,
+                   notes: suggestion(for: tableName.name, among: names) + ["note: the tables are " + names.joined(separator: ", ")],
+                   fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
+            return nil
+        }
+        frame.qualifiers = Array(repeating: tableName.name, count: frame.fields.count)
+        var steps: [PlanStep] = []
+        for step in pipeline.steps.dropFirst() {
+            guard let checked = checkStep(step, input: frame, inGroup: nil) else {
+                // The rest of the pipeline cannot be checked against an unknown schema.
+                frame.isOpen = true
+                break
+            }
+            steps.append(checked)
+            frame = checked.schema
+        }
+        if frame.isOpen && steps.count < pipeline.steps.count - 1 { return nil }
+        return CheckedPipeline(table: tableName.name, steps: steps, schema: frame, span: pipeline.span)
+    }
+
+    /// Checks a relation (a table name or a parenthesised pipeline) as a pipeline.
+    mutating func checkRelation(_ relation: Relation) -> CheckedPipeline? {
+        switch relation {
+        case .name(let name):
+            return checkPipeline(Pipeline(steps: [Step(.from(name), span: name.span)], span: name.span))
+        case .pipeline(let pipeline):
+            return checkPipeline(pipeline)
+        }
+    }
+
+    /// The name a column gets when none is written: a column's own name, or a function's.
+    func inferredName(_ item: NamedExpression) -> String? {
+        if let name = item.name { return name.name }
+        switch item.expression.kind {
+        case .name(let name, _): return name.name
+        case .call(let name, _, _): return name.name
+        default: return nil
+        }
+    }
+
+    /// Names for a list of items, reporting missing and duplicate names.
+    mutating func names(of items: [NamedExpression], step: String) -> [String]? {
+        var result: [String] = []
+        var ok = true
+        for item in items {
+            guard let name = inferredName(item) else {
+                report("E0311", "this \(step) column needs a name", item.expression.span,
+                       notes: ["help: write `name = ...`"])
+                ok = false
+                continue
+            }
+            if result.contains(name) {
+                report("E0312", "the column `\(name)` is named twice in this \(step)", item.span)
+                ok = false
+            }
+            result.append(name)
+        }
+        return ok ? result : nil
+    }
+
+    /// Binds derive items one after another (each sees the ones before), updating `frame`.
+    mutating func bindDeriveItems(_ items: [NamedExpression], frame: inout FrameSchema, step: String) -> [DeriveItem]? {
+        var result: [DeriveItem] = []
+        var ok = true
+        for item in items {
+            guard let name = item.name?.name ?? (step == "group" ? inferredName(item) : nil) else {
+                report("E0311", "each \(step) column needs a name", item.expression.span, notes: ["help: write `name = ...`"])
+                ok = false
+                continue
+            }
+            let collector = WindowCollector(inputWidth: frame.fields.count)
+            let bound = bind(item.expression, in: frame, mode: step == "group" ? .scalar : .window(collector))
+            if bound.type == .error {
+                ok = false
+                frame.poisoned.insert(name)
+                continue
+            }
+            guard let type = bound.type.dataType ?? (bound.type == .null ? .string : nil) else {
+                report("E0323", "a column cannot hold a span of \(bound.type)", item.expression.span,
+                       notes: ["help: add it to a date, e.g. `received_date + 12 months`"])
+                ok = false
+                continue
+            }
+            result.append(DeriveItem(name: name, windows: collector.windows, expression: bound))
+            frame.set(name, type)
+        }
+        return ok ? result : nil
+    }
+}

@@ -1,0 +1,203 @@
+/// Resolves names and types of a parsed script against the tables in scope, before any data is read.
+///
+/// The checker keeps its scope between calls, so a REPL can check one entry after another and
+/// see earlier `let`s. It reports every error it can find in one pass.
+public struct Checker {
+    /// A user-defined function: parameters and body, expanded at each call.
+    struct UserFunction {
+        var parameters: [String]
+        var body: Expression
+    }
+
+    /// The schema of every table in scope (data tables, `let` tables, loaded files).
+    public private(set) var tables: [String: FrameSchema]
+    /// `let` values and parameters, as constant literals.
+    public private(set) var values: [String: BoundExpression] = [:]
+    var functions: [String: UserFunction] = [:]
+    /// Tables read by `load` while checking, for the executor.
+    public private(set) var loadedTables: [String: Table] = [:]
+    public var context: SessionContext
+    public var resources: (any ResourceLoader)?
+
+    var diagnostics: [Diagnostic] = []
+    var source: Source
+    /// Scripts being included, to refuse a cycle.
+    var includeStack: [String] = []
+    /// Depth of user-function expansion, to refuse runaway recursion.
+    var expansionDepth = 0
+
+    public init(tables: [String: Schema], context: SessionContext, resources: (any ResourceLoader)? = nil) {
+        self.tables = tables.mapValues { FrameSchema(fields: $0.fields) }
+        self.context = context
+        self.resources = resources
+        self.source = Source(name: "<none>", text: "")
+    }
+
+    /// The user-defined function names, for completion and suggestions.
+    public var functionNames: [String] { Array(functions.keys) }
+
+    /// Checks a script; the program is runnable only when no diagnostic is an error.
+    public mutating func check(_ script: Script) -> (Program, [Diagnostic]) {
+        diagnostics = []
+        let statements = checkStatements(script)
+        return (Program(statements: statements, source: script.source), diagnostics)
+    }
+
+    mutating func checkStatements(_ script: Script) -> [CheckedStatement] {
+        let saved = source
+        source = script.source
+        defer { source = saved }
+        var result: [CheckedStatement] = []
+        for statement in script.statements {
+            result += checkStatement(statement)
+        }
+        return result
+    }
+
+    mutating func checkStatement(_ statement: Statement) -> [CheckedStatement] {
+        switch statement.kind {
+        case .query(let pipeline):
+            guard let checked = checkPipeline(pipeline) else { return [] }
+            return [.query(checked)]
+        case .letTable(let name, let pipeline):
+            guard let checked = checkPipeline(pipeline) else {
+                // Keep the name known so later uses do not add a second, misleading error.
+                tables[name.name] = FrameSchema(fields: [], isOpen: true)
+                return []
+            }
+            tables[name.name] = checked.schema
+            values[name.name] = nil
+            return [.letTable(name: name.name, pipeline: checked)]
+        case .letValue(let name, let value):
+            values[name.name] = constant(value, naming: name.name)
+            return []
+        case .function(let name, let parameters, let body):
+            functions[name.name] = UserFunction(parameters: parameters.map(\.name), body: body)
+            return []
+        case .parameter(let name, let type, let defaultValue):
+            checkParameter(name: name, typeName: type, defaultValue: defaultValue)
+            return []
+        case .include(let path):
+            return checkInclude(path)
+        case .load(let path, let name):
+            checkLoad(path: path, name: name)
+            return []
+        case .expect(let condition, let message):
+            let bound = bindScalar(condition, in: FrameSchema(fields: []))
+            if bound.type != .bool && bound.type != .error && bound.type != .null {
+                report("E0325", "expect needs a true/false condition, found \(bound.type)", condition.span)
+                return []
+            }
+            return [.expect(condition: bound, message: message?.value, span: statement.span)]
+        }
+    }
+
+    /// Binds an expression that reads no column and folds it to a literal.
+    mutating func constant(_ expression: Expression, naming name: String) -> BoundExpression {
+        let bound = bindScalar(expression, in: FrameSchema(fields: []))
+        if bound.type == .error { return bound }
+        guard bound.isConstant || !containsColumn(bound) else {
+            report("E0327", "the value of `\(name)` must not read columns", expression.span)
+            return BoundExpression(.literal(.null), type: .error, span: expression.span)
+        }
+        return fold(bound)
+    }
+
+    private func containsColumn(_ e: BoundExpression) -> Bool {
+        if case .column = e.node { return true }
+        return false
+    }
+
+    /// Evaluates a column-free expression now, keeping months and working-day spans as they are.
+    func fold(_ bound: BoundExpression) -> BoundExpression {
+        if case .literal = bound.node { return bound }
+        guard bound.type.dataType != nil else { return bound }
+        let value = ExpressionEvaluator(context: context).evaluateConstant(bound)
+        return BoundExpression(.literal(value), type: bound.type, span: bound.span)
+    }
+
+    mutating func checkParameter(name: Identifier, typeName: Identifier, defaultValue: Expression?) {
+        let types: [String: DataType] = [
+            "int": .int, "double": .double, "bool": .bool, "date": .date, "string": .string, "duration": .duration,
+        ]
+        guard let type = types[typeName.name] else {
+            report("E0319", "unknown parameter type `\(typeName.name)`", typeName.span,
+                   notes: ["help: the types are int, double, bool, date, string, duration"])
+            values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
+            return
+        }
+        if let text = context.parameters[name.name] {
+            guard let value = ParameterParser.parse(text, as: type) else {
+                report("E0319", "parameter `\(name.name)` is \(type), but the command line gave \"\(text)\"", name.span)
+                values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
+                return
+            }
+            values[name.name] = BoundExpression(.literal(value), type: .value(type), span: name.span)
+            return
+        }
+        guard let defaultValue else {
+            report("E0319", "parameter `\(name.name)` has no default; set it with --param \(name.name)=VALUE", name.span)
+            values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
+            return
+        }
+        var bound = constant(defaultValue, naming: name.name)
+        if bound.type == .int && type == .double, case .literal(.int(let v)) = bound.node {
+            bound = BoundExpression(.literal(.double(Double(v))), type: .double, span: bound.span)
+        }
+        if bound.type != .value(type) && bound.type != .error && bound.type != .null {
+            report("E0319", "parameter `\(name.name)` is \(type), but its default is \(bound.type)", defaultValue.span)
+            bound.type = .error
+        }
+        values[name.name] = bound.type == .null ? BoundExpression(.literal(.null), type: .value(type), span: bound.span) : bound
+    }
+
+    mutating func checkInclude(_ path: StringLiteral) -> [CheckedStatement] {
+        guard let resources else {
+            report("E0320", "include is not available here", path.span)
+            return []
+        }
+        let included: Source
+        do {
+            included = try resources.readScript(path.value, relativeTo: source.name)
+        } catch {
+            report("E0320", "cannot include \"\(path.value)\": \(error.message)", path.span)
+            return []
+        }
+        if includeStack.contains(included.name) || included.name == source.name {
+            report("E0320", "\"\(path.value)\" includes itself", path.span,
+                   notes: ["note: the chain is " + (includeStack + [source.name, included.name]).joined(separator: " -> ")])
+            return []
+        }
+        guard includeStack.count < 32 else {
+            report("E0320", "includes nest deeper than 32 files", path.span)
+            return []
+        }
+        let (script, parseDiagnostics) = Parser.parse(included)
+        diagnostics += parseDiagnostics
+        includeStack.append(source.name)
+        defer { includeStack.removeLast() }
+        return checkStatements(script)
+    }
+
+    mutating func checkLoad(path: StringLiteral, name: Identifier) {
+        guard let resources else {
+            report("E0321", "load is not available here", path.span)
+            return
+        }
+        do {
+            let table = try resources.loadTable(path.value, relativeTo: source.name)
+            loadedTables[name.name] = table
+            tables[name.name] = FrameSchema(fields: table.schema.fields)
+        } catch {
+            var diagnostic = error
+            diagnostic.notes.append("note: while loading \"\(path.value)\" as \(name.name)")
+            diagnostics.append(diagnostic)
+            tables[name.name] = FrameSchema(fields: [], isOpen: true)
+        }
+    }
+
+    /// Records an error at a span of the current source.
+    mutating func report(_ code: String, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []) {
+        diagnostics.append(Diagnostic(.error, code: code, message: message, source: source, span: span, notes: notes, fixIts: fixIts))
+    }
+}
