@@ -35,3 +35,5 @@ public struct SessionContext: Sendable {
         self.rowLimit = rowLimit
     }
 }
+
+extension HolidayCalendar: WorkingDayCalendar {}

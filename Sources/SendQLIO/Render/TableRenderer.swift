@@ -1,10 +1,16 @@
+import Foundation
 import SendQLCore
 
 /// Renders a table as aligned text: a header, a rule, right-aligned numbers, `null` for missing.
 public struct TableRenderer: Sendable {
     public var nullText: String
+    /// Doubles show at most this many decimals (trailing zeros dropped); CSV and JSON keep full precision.
+    public var decimals: Int
 
-    public init(nullText: String = "null") { self.nullText = nullText }
+    public init(nullText: String = "null", decimals: Int = 3) {
+        self.nullText = nullText
+        self.decimals = decimals
+    }
 
     public func render(_ table: Table) -> String {
         let headers = table.schema.names
@@ -34,18 +40,27 @@ public struct TableRenderer: Sendable {
     public func text(of value: Value) -> String {
         switch value {
         case .null: return nullText
-        case .double(let v): return formatDouble(v)
+        case .double(let v): return formatDouble(v, maxDecimals: decimals)
         case .duration(let d): return String(d)
         default: return value.description
         }
     }
 }
 
-/// Shortest round-trip text for a double, without a trailing `.0` noise for whole numbers kept.
-func formatDouble(_ value: Double) -> String {
+/// Text for a double: shortest round-trip form, or rounded to `maxDecimals` with trailing zeros dropped.
+func formatDouble(_ value: Double, maxDecimals: Int? = nil) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-    return String(value)
+    guard let maxDecimals else {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+    var text = String(format: "%.\(maxDecimals)f", value)
+    if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text == "-0" ? "0" : text
 }
 
 extension String {

@@ -1,0 +1,99 @@
+import Foundation
+import SendQLCore
+
+/// The ways a result table can be printed.
+public enum ResultFormat: String, Sendable, CaseIterable {
+    case table, csv, json, markdown
+}
+
+/// Renders result tables in each format; deterministic text, no terminal assumptions.
+public enum ResultRenderer {
+    public static func render(_ table: Table, as format: ResultFormat) -> String {
+        switch format {
+        case .table: return TableRenderer().render(table)
+        case .csv: return csv(table)
+        case .json: return json(table)
+        case .markdown: return markdown(table)
+        }
+    }
+
+    /// RFC 4180 CSV with a header; nulls are empty fields.
+    public static func csv(_ table: Table) -> String {
+        var out = table.schema.names.map(csvField).joined(separator: ",") + "\n"
+        for row in 0..<table.rowCount {
+            out += table.columns.map { csvField(plainText($0[row])) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// An array of objects, one per row; dates as ISO strings, durations as whole days.
+    public static func json(_ table: Table) -> String {
+        let names = table.schema.names.map(jsonString)
+        var lines: [String] = []
+        for row in 0..<table.rowCount {
+            let members = zip(names, table.columns).map { "\($0): \(jsonValue($1[row]))" }
+            lines.append("  {" + members.joined(separator: ", ") + "}")
+        }
+        return lines.isEmpty ? "[]\n" : "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A GitHub-flavoured Markdown table; numbers right-aligned.
+    public static func markdown(_ table: Table) -> String {
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        var out = "| " + table.schema.names.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + table.schema.fields.map { $0.type.isNumeric || $0.type == .duration ? " ---: " : " --- " }
+            .joined(separator: "|") + "|\n"
+        for row in 0..<table.rowCount {
+            out += "| " + table.columns.map { cell(plainText($0[row])) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// A value as plain text: empty for null, ISO dates, whole days for durations, shortest round-trip doubles.
+    public static func plainText(_ value: Value) -> String {
+        switch value {
+        case .null: return ""
+        case .duration(let d): return String(d)
+        case .double(let d): return formatDouble(d)
+        default: return value.description
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonValue(_ value: Value) -> String {
+        switch value {
+        case .null: return "null"
+        case .int(let v), .duration(let v): return String(v)
+        case .double(let v): return v.isFinite ? formatDouble(v) : "null"
+        case .bool(let v): return v ? "true" : "false"
+        case .date, .string: return jsonString(value.description)
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
