@@ -25,10 +25,13 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// Extra lines shown after the snippet ("note: ...", "help: did you mean ...").
     public var notes: [String]
     public var fixIts: [FixIt]
+    /// A few words printed beside the underline ("expected an expression"); nil prints none.
+    public var label: String?
 
     public init(
         _ severity: Severity = .error, code: String, message: String,
-        source: Source? = nil, span: Span? = nil, notes: [String] = [], fixIts: [FixIt] = []
+        source: Source? = nil, span: Span? = nil, notes: [String] = [], fixIts: [FixIt] = [],
+        label: String? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -37,6 +40,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.span = span
         self.notes = notes
         self.fixIts = fixIts
+        self.label = label
     }
 
     /// `file:line:column` of the span's start, or the source name alone.
