@@ -2,15 +2,15 @@
 ///
 /// The checker keeps its scope between calls, so a REPL can check one entry after another and
 /// see earlier `let`s. It reports every error it can find in one pass.
-public struct Checker {
+public struct Checker: Sendable {
     /// A user-defined function: parameters and body, expanded at each call.
-    struct UserFunction {
+    struct UserFunction: Sendable {
         var parameters: [String]
         var body: Expression
     }
 
     /// The schema of every table in scope (data tables, `let` tables, loaded files).
-    public private(set) var tables: [String: FrameSchema]
+    public internal(set) var tables: [String: FrameSchema]
     /// `let` values and parameters, as constant literals.
     public private(set) var values: [String: BoundExpression] = [:]
     var functions: [String: UserFunction] = [:]
