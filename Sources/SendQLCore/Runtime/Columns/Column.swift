@@ -72,7 +72,8 @@ public struct Column: Sendable, Equatable {
         case .bool: storage = .bool(Array(repeating: false, count: count))
         case .date: storage = .date(Array(repeating: 0, count: count))
         case .duration: storage = .duration(Array(repeating: 0, count: count))
-        case .string: storage = .string(codes: Array(repeating: 0, count: count), dictionary: StringDictionary())
+        // Code 0 must name an entry even under nulls, so code lookups never go out of range.
+        case .string: storage = .string(codes: Array(repeating: 0, count: count), dictionary: StringDictionary([""]))
         }
         return Column(storage, validity: Bitmap(count: count, value: false))
     }

@@ -66,7 +66,11 @@ public struct ColumnBuilder: Sendable {
         case .double: storage = .double(doubles)
         case .bool: storage = .bool(bools)
         case .date: storage = .date(dates)
-        case .string: storage = .string(codes: codes, dictionary: dictionary)
+        case .string:
+            var dictionary = self.dictionary
+            // Null rows hold code 0, which must name an entry.
+            if dictionary.count == 0 && !codes.isEmpty { _ = dictionary.intern("") }
+            storage = .string(codes: codes, dictionary: dictionary)
         }
         return Column(storage, validity: hasNull ? validity : nil)
     }

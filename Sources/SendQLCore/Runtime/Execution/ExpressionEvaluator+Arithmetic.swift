@@ -23,7 +23,10 @@ extension ExpressionEvaluator {
     }
 
     private func arithmetic(_ op: BinaryOperator, _ a: Column, _ b: Column, type: DataType, rows: Int) -> Column {
-        if a.type == .double || b.type == .double || type == .double && a.type != .duration {
+        if type == .string {
+            return concatenate(a, b, rows: rows)
+        }
+        if a.type == .double || b.type == .double || type == .double {
             let x = a.type == .double ? a.doubles : (a.type == .int || a.type == .duration ? a.int64s.map(Double.init) : [])
             let y = b.type == .double ? b.doubles : (b.type == .int || b.type == .duration ? b.int64s.map(Double.init) : [])
             guard x.count == rows, y.count == rows else { return .nulls(type, count: rows) }
@@ -72,6 +75,15 @@ extension ExpressionEvaluator {
         case .duration: return Column(.duration(out), validity: validity)
         default: return Column(.int(out), validity: validity)
         }
+    }
+
+    /// `text + text`: null when either side is null.
+    private func concatenate(_ a: Column, _ b: Column, rows: Int) -> Column {
+        guard a.type == .string, b.type == .string else { return .nulls(.string, count: rows) }
+        let (ac, ad) = a.stringCodes, (bc, bd) = b.stringCodes
+        var dictionary = StringDictionary()
+        let codes = (0..<rows).map { dictionary.intern(ad[ac[$0]] + bd[bc[$0]]) }
+        return Column(.string(codes: codes, dictionary: dictionary), validity: Column.bothValid(a, b))
     }
 
     private func integers(_ c: Column) -> [Int64] {

@@ -19,7 +19,9 @@ extension Column {
         case .bool(let v): return Column(.bool(pick(v, false)), validity: validity)
         case .date(let v): return Column(.date(pick(v, 0)), validity: validity)
         case .duration(let v): return Column(.duration(pick(v, 0)), validity: validity)
-        case .string(let codes, let dict): return Column(.string(codes: pick(codes, 0), dictionary: dict), validity: validity)
+        case .string(let codes, var dict):
+            if dict.count == 0 { _ = dict.intern("") }
+            return Column(.string(codes: pick(codes, 0), dictionary: dict), validity: validity)
         }
     }
 

@@ -1,0 +1,70 @@
+import SendQLCore
+
+/// How diagnostics are printed.
+public enum ErrorFormat: String, Sendable, CaseIterable {
+    case text, json
+}
+
+/// What a command prints and the status it exits with; the executable only writes these out.
+public struct JobOutput: Sendable {
+    public var stdout = ""
+    public var stderr = ""
+    public var status = ExitStatus.ok
+
+    public init(stdout: String = "", stderr: String = "", status: ExitStatus = .ok) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+    }
+}
+
+/// Output settings for running a script.
+public struct ScriptOptions: Sendable {
+    public var format: ResultFormat
+    public var errorFormat: ErrorFormat
+    /// ANSI colour in diagnostics (terminals only).
+    public var colour: Bool
+
+    public init(format: ResultFormat = .table, errorFormat: ErrorFormat = .text, colour: Bool = false) {
+        self.format = format
+        self.errorFormat = errorFormat
+        self.colour = colour
+    }
+}
+
+/// Runs one script in a session and turns the outcome into printed text and an exit status.
+public enum ScriptJob {
+    public static func run(_ source: Source, in session: inout Session, options: ScriptOptions) -> JobOutput {
+        let outcome = session.run(source)
+        var output = JobOutput()
+        output.stdout = outcome.results.map { ResultRenderer.render($0.table, as: options.format) }
+            .joined(separator: options.format == .table ? "\n" : "")
+        output.stderr = render(outcome.diagnostics, options: options)
+        for failed in outcome.failedExpectations {
+            let (line, column) = failed.source.location(of: failed.span.start)
+            output.stderr += "expectation failed: \(failed.source.name):\(line):\(column): \(failed.message)\n"
+        }
+        output.status = status(of: outcome)
+        return output
+    }
+
+    /// Diagnostics as text (with carets) or as a JSON array.
+    public static func render(_ diagnostics: [Diagnostic], options: ScriptOptions) -> String {
+        guard !diagnostics.isEmpty else { return "" }
+        switch options.errorFormat {
+        case .text: return DiagnosticRenderer(colour: options.colour).render(diagnostics)
+        case .json: return DiagnosticJSON.array(diagnostics) + "\n"
+        }
+    }
+
+    /// 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
+    public static func status(of outcome: RunOutcome) -> ExitStatus {
+        if outcome.failedBeforeRunning {
+            let dataError = outcome.diagnostics.contains { $0.severity == .error && $0.code.hasPrefix("E07") }
+            return dataError ? .dataError : .scriptError
+        }
+        if outcome.hasErrors { return .internalError }
+        if !outcome.failedExpectations.isEmpty { return .checkFailed }
+        return .ok
+    }
+}
