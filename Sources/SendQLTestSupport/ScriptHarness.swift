@@ -1,4 +1,5 @@
 import SendQLCore
+import Testing
 
 /// Runs scripts in-process over small hand-made tables, rendering what a user would see.
 public struct ScriptHarness {
@@ -25,7 +26,9 @@ public struct ScriptHarness {
     /// The values of the only result, row by row.
     public mutating func rows(_ text: String) -> [[Value]] {
         let outcome = session.run(Source(name: "test.sendql", text: text))
-        precondition(outcome.diagnostics.isEmpty, outcome.diagnostics.map { DiagnosticRenderer().render($0) }.joined())
+        if !outcome.diagnostics.isEmpty {
+            Issue.record(Comment(rawValue: outcome.diagnostics.map { DiagnosticRenderer().render($0) }.joined()))
+        }
         return outcome.results.last?.table.rows ?? []
     }
 }
