@@ -146,10 +146,20 @@ extension Parser {
             let column = try parseName("a column name after '.'")
             return Expression(.name(column, qualifier: identifier), span: nameToken.span.merged(with: column.span))
         }
-        if isAt(.leftParen), !(readingGroupKeys && peek(1).keyword?.isStepKeyword == true) {
+        if isAt(.leftParen), !(readingGroupKeys && opensGroupBody(afterName: nameToken)) {
             return try parseCall(identifier)
         }
         return Expression(.name(identifier, qualifier: nil), span: nameToken.span)
+    }
+
+    /// Among group keys, whether the `(` after a name opens the group body rather than a call. It
+    /// does when a step keyword follows it; also when it stands apart from the name and a
+    /// misspelled step follows (`group k (fitler x | ...)`), so the typo gets "unknown step".
+    func opensGroupBody(afterName nameToken: Token) -> Bool {
+        let next = peek(1)
+        if next.keyword?.isStepKeyword == true { return true }
+        guard current.span.start > nameToken.span.end, let word = next.identifierName else { return false }
+        return StepSuggestions.suggestion(for: word) != nil
     }
 
     /// `call = IDENT "(" [ "where" expr | expr { "," expr } [ "," "where" expr ] ] ")"`; the

@@ -65,9 +65,12 @@ extension Parser {
         return tokens[cursor].kind == .endOfInput
     }
 
-    /// Keeps a failure's diagnostic.
+    /// Keeps a failure's diagnostic, unless an error was already reported at the same place: a
+    /// second one there (a missing `)` after a missing step at the end of input) is a cascade.
     mutating func record(_ failure: ParseFailure) {
-        guard let diagnostic = failure.diagnostic else { return }
+        guard let diagnostic = failure.diagnostic,
+            !diagnostics.contains(where: { $0.span == diagnostic.span })
+        else { return }
         if failure.atEndOfInput { endOfInputErrors.insert(diagnostics.count) }
         diagnostics.append(diagnostic)
     }

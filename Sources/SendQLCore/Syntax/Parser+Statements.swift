@@ -183,6 +183,7 @@ extension Parser {
     static let typeSynonyms = [
         "integer": "int", "boolean": "bool", "text": "string", "number": "double", "decimal": "double",
         "float": "double", "real": "double", "varchar": "string", "interval": "duration",
+        "datetime": "date", "timestamp": "date",
     ]
 
     /// `"include" STRING`
