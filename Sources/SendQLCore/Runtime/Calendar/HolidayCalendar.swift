@@ -12,11 +12,29 @@ public struct HolidayCalendar: Sendable {
     public let holidays: Set<Int32>
     /// The holidays that fall Monday to Friday, ascending: the only ones that remove a working day.
     private let weekdayHolidays: [Int32]
+    /// One bit per day from `bitmapStart`, set on weekday holidays: `isWorkingDay` is on the hot path
+    /// of every working-day clock, and a bit test is several times cheaper than hashing into the set.
+    private let holidayBits: [UInt64]
+    private let bitmapStart: Int32
 
     /// A calendar whose non-working days are weekends and the given days.
     public init(holidays: Set<Int32>) {
         self.holidays = holidays
-        weekdayHolidays = holidays.filter { DateArithmetic.isoWeekday($0) <= 5 }.sorted()
+        let weekdayHolidays = holidays.filter { DateArithmetic.isoWeekday($0) <= 5 }.sorted()
+        self.weekdayHolidays = weekdayHolidays
+        // Holidays spread over more than about 2,700 years are left to binary search alone.
+        if let first = weekdayHolidays.first, let last = weekdayHolidays.last, Int(last) - Int(first) < 1 << 20 {
+            var bits = [UInt64](repeating: 0, count: Int(last - first) / 64 + 1)
+            for day in weekdayHolidays {
+                let offset = Int(day - first)
+                bits[offset >> 6] |= 1 << UInt64(offset & 63)
+            }
+            holidayBits = bits
+            bitmapStart = first
+        } else {
+            holidayBits = []
+            bitmapStart = 0
+        }
     }
 
     /// This calendar with local closure days (e.g. an office closure between Christmas and New Year) added.
@@ -26,7 +44,17 @@ public struct HolidayCalendar: Sendable {
 
     /// True when the day is Monday to Friday and not a holiday.
     public func isWorkingDay(_ day: Int32) -> Bool {
-        DateArithmetic.isoWeekday(day) <= 5 && !holidays.contains(day)
+        guard DateArithmetic.isoWeekday(day) <= 5 else { return false }
+        guard !holidayBits.isEmpty else { return !isWeekdayHoliday(day) }
+        let offset = Int(day) - Int(bitmapStart)
+        guard offset >= 0, offset >> 6 < holidayBits.count else { return true }
+        return holidayBits[offset >> 6] & (1 << UInt64(offset & 63)) == 0
+    }
+
+    /// Binary search for calendars whose holidays are too spread out for the bitmap.
+    private func isWeekdayHoliday(_ day: Int32) -> Bool {
+        let index = holidaysBefore(Int(day))
+        return index < weekdayHolidays.count && weekdayHolidays[index] == day
     }
 
     /// The n-th working day after `day`, which itself counts as day 0 whether or not it is a working
