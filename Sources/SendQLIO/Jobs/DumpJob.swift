@@ -1,0 +1,39 @@
+import SendQLCore
+
+/// `sendql dump`: the tokens, the syntax tree, or the checked plan with the schema after every step.
+public enum DumpJob {
+    public enum Stage: String, Sendable, CaseIterable {
+        case tokens, ast, plan
+    }
+
+    public static func run(_ stage: Stage, _ request: RunRequest) -> JobOutput {
+        switch stage {
+        case .tokens:
+            let lexed = Lexer.tokenize(request.source)
+            let (tokens, diagnostics) = (lexed.tokens, lexed.diagnostics)
+            return JobOutput(stdout: TokenDump.render(tokens, source: request.source),
+                             stderr: ScriptJob.render(diagnostics, options: request.options),
+                             status: diagnostics.isEmpty ? .ok : .scriptError)
+        case .ast:
+            let (script, diagnostics) = Parser.parse(request.source)
+            return JobOutput(stdout: ASTPrinter.render(script), stderr: ScriptJob.render(diagnostics, options: request.options),
+                             status: diagnostics.isEmpty ? .ok : .scriptError)
+        case .plan:
+            switch RunJob.makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
+                                      rowLimit: request.rowLimit, options: request.options) {
+            case .failure(let output): return output
+            case .success(let session):
+                var checker = session.checker
+                let (script, parseDiagnostics) = Parser.parse(request.source)
+                let before = checker.tables
+                let (program, checkDiagnostics) = checker.check(script)
+                let diagnostics = parseDiagnostics + checkDiagnostics
+                var tables = before
+                for (name, schema) in checker.tables { tables[name] = schema }
+                return JobOutput(stdout: PlanPrinter.render(program, tables: tables),
+                                 stderr: ScriptJob.render(diagnostics, options: request.options),
+                                 status: diagnostics.contains { $0.severity == .error } ? .scriptError : .ok)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SendQLCore
+import SendQLIO
+
+/// Options shared by every command that runs a script.
+struct ScriptArguments: ParsableArguments {
+    @Option(help: "The data folder (default: $SENDQL_DATA, then the bundled sample area).")
+    var data: String?
+
+    @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
+    var asOf: String?
+
+    @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "How results are printed: table, csv, json or markdown.")
+    var format: String = "table"
+
+    @Option(name: .customLong("error-format"), help: "How errors are printed: text or json.")
+    var errorFormat: String = "text"
+
+    @Option(name: .customLong("row-limit"), help: "The most rows a join or pivot may produce.")
+    var rowLimit: Int = 200_000_000
+
+    func options() throws -> ScriptOptions {
+        guard let format = ResultFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of table, csv, json, markdown; found \"\(format)\"")
+        }
+        guard let errorFormat = ErrorFormat(rawValue: errorFormat) else {
+            throw ValidationError("--error-format must be text or json; found \"\(errorFormat)\"")
+        }
+        return ScriptOptions(format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2))
+    }
+
+    func parameterValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, found \"\(item)\"")
+            }
+            values[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        return values
+    }
+
+    func request(for source: Source) throws -> RunRequest {
+        RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
+                   options: try options(), rowLimit: rowLimit)
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a script file (or - for standard input) and print its results.")
+
+    @Argument(help: "The script to run; - reads standard input.")
+    var file: String
+
+    @OptionGroup var script: ScriptArguments
+
+    func run() throws {
+        guard let source = ScriptFile.read(file) else {
+            Terminal.finish(JobOutput(stderr: "sendql: cannot read script \(file)\n", status: .ioError))
+        }
+        Terminal.finish(RunJob.run(try script.request(for: source)))
+    }
+}

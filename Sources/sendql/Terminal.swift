@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SendQLCore
+import SendQLIO
+
+/// Writing a job's output and leaving with its status: the only place the program prints and exits.
+enum Terminal {
+    static func finish(_ output: JobOutput) -> Never {
+        FileHandle.standardOutput.write(Data(output.stdout.utf8))
+        FileHandle.standardError.write(Data(output.stderr.utf8))
+        exit(output.status.rawValue)
+    }
+
+    static func isTerminal(fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static func isColourful(fileDescriptor: Int32) -> Bool {
+        isTerminal(fileDescriptor: fileDescriptor) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// Reading a script file, or standard input for `-`.
+enum ScriptFile {
+    static func read(_ path: String) -> Source? {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return Source(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return Source(name: path, text: String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import SendQLTestSupport
+
+/// Every example in docs/ runs, and prints what the document says (`SENDQL_RECORD=1` rewrites them).
+struct DocsExamplesTests {
+    static let defaultAsOf = "2024-12-31"
+
+    static var documents: [URL] {
+        let docs = RepositoryPaths.root.appendingPathComponent("docs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { docs.appendingPathComponent($0) }
+    }
+
+    /// What the example prints: a script through `sendql run -`, console commands through the binary.
+    static func output(of example: DocExample) throws -> String {
+        switch example.kind {
+        case .script:
+            let asOf = example.settings["as-of"] ?? defaultAsOf
+            let result = try ProcessRunner.sendql(
+                ["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", asOf], stdin: example.body + "\n",
+                directory: RepositoryPaths.root)
+            return result.stdout + result.stderr
+        case .console:
+            var transcript = ""
+            for line in example.body.components(separatedBy: "\n") where line.hasPrefix("$ sendql") {
+                let arguments = ShellWords.split(String(line.dropFirst("$ sendql".count)))
+                let result = try ProcessRunner.sendql(arguments, directory: RepositoryPaths.root)
+                transcript += line + "\n" + result.stdout + result.stderr
+                if result.status != 0 { transcript += "[exit \(result.status)]\n" }
+            }
+            return transcript
+        }
+    }
+
+    @Test(arguments: documents)
+    func examplesPrintWhatTheDocumentSays(document: URL) throws {
+        let examples = try DocExamples.examples(in: document)
+        var recorded: [(DocExample, String)] = []
+        for example in examples {
+            let actual = try Self.output(of: example)
+            if Golden.isRecording {
+                recorded.append((example, actual))
+                continue
+            }
+            if example.kind == .console {
+                #expect(actual.trimmingCharacters(in: .newlines) == example.body.trimmingCharacters(in: .newlines),
+                        "\(example)\n\(Golden.diff(expected: example.body + "\n", actual: actual))")
+            } else if let expected = example.expected {
+                #expect(actual == expected, "\(example)\n\(Golden.diff(expected: expected, actual: actual))")
+            } else {
+                Issue.record("\(example) has no ```text block with its output; record it with SENDQL_RECORD=1")
+            }
+        }
+        if Golden.isRecording { try DocExamples.record(recorded, in: document) }
+    }
+}
+
+/// Splits a command line as a POSIX shell would for simple quoting ('...' and "...").
+enum ShellWords {
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character? = nil
+        var inWord = false
+        for character in line {
+            if let q = quote {
+                if character == q { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+            } else if character == " " {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}
