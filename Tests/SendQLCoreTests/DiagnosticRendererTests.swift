@@ -112,7 +112,7 @@ struct DiagnosticRendererTests {
         #expect(DiagnosticJSON.object(found[0]) == """
             {"severity":"error","code":"E0208","message":"'=' names a value; to compare values use '=='",\
             "file":"test.sendql","line":1,"column":18,"end_line":1,"end_column":19,\
-            "label":"use '==' to compare","notes":[],\
+            "label":"use '==' to compare","notes":["help: replace '=' with '=='"],\
             "fixits":[{"line":1,"column":18,"end_line":1,"end_column":19,"replacement":"=="}]}
             """)
     }

@@ -22,11 +22,12 @@ struct ParserErrorTests {
         ("from left", ["E0211"]),
         ("from t | group (take 1)", ["E0201"]),
         ("from t | group k", ["E0201"]),
-        ("from t | group k (", ["E0201"]),
+        ("from t | group k (", ["E0202"]),
         ("from t | join right p on x", ["E0201"]),
         ("from t | join p", ["E0201"]),
         ("from t | from u", ["E0201"]),
         ("from t | take", ["E0201"]),
+        ("from t | take ..10", ["E0201"]),
         ("from t | pivot a b", ["E0201"]),
         ("from t | select a b", ["E0201"]),
         ("from t )", ["E0201"]),
@@ -135,6 +136,25 @@ struct ParserErrorTests {
         let result = parse("let x = f(1,\nlet y = 2\nfrom t | whre z")
         #expect(result.codes == ["E0201", "E0203"])
         #expect(result.ast.contains("(let y 2)"))
+    }
+
+    @Test func missingPipeBetweenStepsSuggestsOne() throws {
+        let diagnostic = try #require(diagnostics("from t where x").first)
+        #expect(diagnostic.message == "expected '|' or end of line, found 'where'")
+        #expect(diagnostic.notes == ["help: put '|' before 'where' to start another step"])
+        #expect(diagnostic.fixIts == [FixIt(span: Span(7, 7), replacement: "| ")])
+    }
+
+    @Test func unindentedFromEndsAnUnclosedBracket() {
+        let result = parse("from t | where f(a\nfrom u | take 1")
+        #expect(result.codes == ["E0202"])
+        #expect(result.ast == "(query\n  (from t))\n(query\n  (from u)\n  (take 1))\n")
+    }
+
+    @Test func unclosedCallAtTheEndReportsTheBracket() {
+        #expect(diagnostics("from t | aggregate n = count(").map(\.message) == [
+            "expected ')' to close '(' at 1:29, found end of input"
+        ])
     }
 
     @Test func diagnosticsComeInSourceOrderWithTheirSource() {

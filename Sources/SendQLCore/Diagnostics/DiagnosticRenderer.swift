@@ -77,9 +77,12 @@ public struct DiagnosticRenderer: Sendable {
             }
         }
         let lineEnd = displayed.unicodeScalars.count
-        func display(_ column: Int) -> Int { column - 1 < displayColumns.count ? displayColumns[column - 1] : lineEnd + (column - 1 - displayColumns.count) }
-        let start = display(startColumn)
-        let end = display(max(endColumn, startColumn))
+        // Columns past the last character (a span at the end of the line) continue one per column.
+        func displayColumn(_ column: Int) -> Int {
+            column - 1 < displayColumns.count ? displayColumns[column - 1] : lineEnd + (column - 1 - displayColumns.count)
+        }
+        let start = displayColumn(startColumn)
+        let end = displayColumn(max(endColumn, startColumn))
         return (displayed, (String(repeating: " ", count: start), String(repeating: "^", count: max(1, end - start))))
     }
 

@@ -8,6 +8,7 @@ extension Parser {
             throw failure(
                 .assignmentInExpression, "'=' names a value; to compare values use '=='",
                 label: "use '==' to compare",
+                notes: ["help: replace '=' with '=='"],
                 fixIts: [FixIt(span: current.span, replacement: "==")])
         }
         return expression
@@ -175,7 +176,8 @@ extension Parser {
         }
         var arguments: [Expression] = []
         var filter: Expression?
-        if !isAt(.rightParen) {
+        // At the end of the input or the statement, the missing ')' is the news, not a missing argument.
+        if !isAt(.rightParen), !isAtBracketDeadEnd {
             while true {
                 if isAt(.where) {
                     advance()
@@ -199,6 +201,14 @@ extension Parser {
             .call(function, arguments: arguments, filter: filter), span: function.span.merged(with: close.span))
     }
 
+    /// True at a token no bracket can continue past: the end of input, `;` or `|`.
+    var isAtBracketDeadEnd: Bool {
+        switch current.kind {
+        case .endOfInput, .semicolon, .pipe: return true
+        default: return false
+        }
+    }
+
     /// `"(" expr ")"`; the node's span takes in the parentheses.
     mutating func parseParenthesized() throws(ParseFailure) -> Expression {
         let open = advance()
@@ -209,6 +219,7 @@ extension Parser {
             bracketDepth -= 1
             readingGroupKeys = saved
         }
+        if isAtBracketDeadEnd { try consumeClosing(.rightParen, "')'", opener: open) }
         let inner = try parseExpression()
         let close = try consumeClosing(.rightParen, "')'", opener: open)
         return Expression(inner.kind, span: open.span.merged(with: close.span))

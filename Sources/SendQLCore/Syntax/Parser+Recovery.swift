@@ -111,13 +111,15 @@ extension Parser {
     }
 
     /// True when the line after the line break at `position` starts with a statement keyword.
-    /// Inside brackets `from` may start a sub-pipeline, so only the other statement keywords count.
+    /// Inside brackets `from` may start an (indented) sub-pipeline, so there it counts only at the
+    /// very start of a line.
     func startsStatementOnNextLine(after position: Int, insideBrackets: Bool) -> Bool {
         var next = position
         while tokens[next].kind == .newline { next += 1 }
         guard let keyword = tokens[next].keyword, Keyword.statementKeywords.contains(keyword) else {
             return false
         }
-        return keyword != .from || !insideBrackets
+        let unindented = tokens[next - 1].span.end == tokens[next].span.start
+        return keyword != .from || !insideBrackets || unindented
     }
 }

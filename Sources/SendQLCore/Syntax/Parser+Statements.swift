@@ -217,6 +217,7 @@ extension Parser {
         } else if case .string = current.kind {
             throw expected(
                 "'else' before the message",
+                notes: ["help: write expect condition else \"message\""],
                 fixIts: [FixIt(span: Span(current.span.start, current.span.start), replacement: "else ")])
         }
         try expectStatementEnd()

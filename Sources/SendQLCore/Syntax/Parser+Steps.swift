@@ -53,6 +53,11 @@ extension Parser {
         default: break
         }
         var notes: [String] = []
+        var fixIts: [FixIt] = []
+        if let keyword = current.keyword, keyword.isStepKeyword {
+            notes.append("help: put '|' before '\(keyword.rawValue)' to start another step")
+            fixIts.append(FixIt(span: Span(current.span.start, current.span.start), replacement: "| "))
+        }
         switch (step?.kind, current.kind) {
         case (.derive, .identifier), (.select, .identifier), (.aggregate, .identifier), (.sort, .identifier),
             (.distinct, .identifier), (.group, .identifier):
@@ -60,7 +65,7 @@ extension Parser {
         default:
             break
         }
-        throw expected(opener == nil ? "'|' or end of line" : "'|' or ')'", notes: notes)
+        throw expected(opener == nil ? "'|' or end of line" : "'|' or ')'", notes: notes, fixIts: fixIts)
     }
 
     /// ```
@@ -227,6 +232,9 @@ extension Parser {
     /// `"take" expr [ ".." expr ]`: `take 10` is rows 1 to 10, `take 5..10` rows 5 to 10.
     mutating func parseTake() throws(ParseFailure) -> Step {
         let takeToken = advance()
+        if isAt(.dotDot) {
+            throw expected("the first row before '..'", notes: ["help: a range names both ends: take 1..10"])
+        }
         let first = try parseExpression()
         if isAt(.dotDot) {
             advance()

@@ -19,6 +19,7 @@ public enum Keyword: String, Sendable, Hashable, CaseIterable {
     /// The keywords that start a statement.
     public static let statementKeywords: [Keyword] = [.let, .param, .include, .load, .expect, .from]
 
+    /// True for the keywords that may follow `|`.
     public var isStepKeyword: Bool { Keyword.stepKeywords.contains(self) }
 }
 
@@ -110,6 +111,7 @@ public struct Token: Sendable, Hashable {
     public var text: String
     public var span: Span
 
+    /// A token of `kind`, written as `text`, covering `span`.
     public init(_ kind: TokenKind, text: String, span: Span) {
         self.kind = kind
         self.text = text
@@ -135,9 +137,27 @@ public struct Token: Sendable, Hashable {
         case .newline: return "end of line"
         default:
             // Long strings would swamp the message; their start is enough to recognise them.
+            // A multi-line string must not break the message's line.
             let limit = 24
-            let shown = text.count > limit ? String(text.prefix(limit)) + "..." : text
+            let oneLine = text.replacingNewlines()
+            let shown = oneLine.count > limit ? String(oneLine.prefix(limit)) + "..." : oneLine
             return "'\(shown)'"
         }
+    }
+}
+
+extension String {
+    /// The text with line breaks and tabs written as `\n`, `\r` and `\t`.
+    func replacingNewlines() -> String {
+        var result = ""
+        for character in unicodeScalars {
+            switch character {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
     }
 }
