@@ -26,19 +26,21 @@ public struct Source: Sendable, Hashable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         let lineStart = lineStarts[low]
-        let bytes = Array(text.utf8)
-        let end = min(max(offset, lineStart), bytes.count)
-        let prefix = String(decoding: bytes[lineStart..<end], as: UTF8.self)
+        let utf8 = text.utf8
+        let end = min(max(offset, lineStart), utf8.count)
+        let from = utf8.index(utf8.startIndex, offsetBy: lineStart), to = utf8.index(utf8.startIndex, offsetBy: end)
+        let prefix = String(decoding: utf8[from..<to], as: UTF8.self)
         return (low + 1, prefix.unicodeScalars.count + 1)
     }
 
     /// The text of a 1-based line, without its line break.
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        let bytes = Array(text.utf8)
+        let utf8 = text.utf8
         let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        let base = utf8.startIndex
+        if end > start, utf8[utf8.index(base, offsetBy: end - 1)] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: utf8[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: max(start, end))], as: UTF8.self)
     }
 }
