@@ -1,0 +1,237 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SendQLCore
+
+/// One CSV file in memory: its bytes, its header, and the means to say where things are in it.
+///
+/// Opening reads the file, skips a UTF-8 byte order mark, finds every NUL and invalid UTF-8 byte, and
+/// reads the header row. Lines, columns and the `Source` that diagnostics point into are worked out
+/// only when a problem is reported, once per file. Not thread-safe: one reader owns it.
+final class CSVFile {
+    /// The file as messages name it (the path the user gave, or a display name).
+    let name: String
+    let bytes: [UInt8]
+    /// Where the text starts: 3 after a byte order mark, else 0. Lines and spans count from here.
+    let textStart: Int
+    /// NUL and invalid UTF-8 byte offsets, ascending.
+    let badBytes: [Int]
+    /// The header's column names, in file order (empty when the header is unusable).
+    private(set) var columnNames: [String] = []
+    /// Where each header field starts.
+    private(set) var columnOffsets: [Int] = []
+    /// Where the first data record starts.
+    private(set) var dataStart = 0
+    /// Problems that make the file unreadable as a table (no header, a broken or duplicated header).
+    private(set) var headerIssues: [DataIssue] = []
+
+    private var lineStarts: [Int]?
+    private var cachedSource: Source?
+
+    /// Reads the file at `path`, naming it `name` in messages.
+    static func open(path: String, name: String? = nil) throws(DataIssue) -> CSVFile {
+        let displayName = name ?? path
+        do {
+            return CSVFile(name: displayName, bytes: try FileBytes.read(path: path))
+        } catch {
+            throw DataIssue(
+                location: DataLocation(file: displayName),
+                diagnostic: Diagnostic(.unreadable, "cannot read \(displayName): \(error.reason)"))
+        }
+    }
+
+    init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        textStart = hasByteOrderMark ? 3 : 0
+        badBytes = bytes.withUnsafeBufferPointer { BadByteScanner.badByteOffsets(in: $0, from: hasByteOrderMark ? 3 : 0) }
+        readHeader()
+    }
+
+    private func readHeader() {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVRecordScanner(buffer, position: textStart)
+            guard scanner.nextRecord(startingBefore: buffer.count) else {
+                headerIssues.append(issue(PendingProblem(
+                    code: .emptyFile, offset: textStart, length: 0,
+                    message: "empty file: no header row naming the columns")))
+                return
+            }
+            dataStart = scanner.position
+            let describer = RecordProblemDescriber(bytes: buffer)
+            if let badByte = badBytes.first, badByte < scanner.position {
+                headerIssues.append(issue(describer.badByte(at: badByte)))
+                return
+            }
+            if let problem = scanner.problem {
+                headerIssues.append(issue(describer.structural(problem)))
+                return
+            }
+            var scratch: [UInt8] = []
+            var firstOffsetOfName: [String: Int] = [:]
+            for (index, field) in scanner.fields.enumerated() {
+                let name = scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+                let tokenEnd = field.isQuoted ? field.end + 1 : field.end
+                if name.isEmpty {
+                    headerIssues.append(issue(PendingProblem(
+                        code: .emptyColumnName, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
+                        message: "header field \(index + 1) has no column name")))
+                } else if let first = firstOffsetOfName[name] {
+                    headerIssues.append(issue(PendingProblem(
+                        code: .duplicateColumn, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
+                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))")))
+                } else {
+                    firstOffsetOfName[name] = index
+                }
+                columnNames.append(name)
+                columnOffsets.append(field.tokenStart)
+            }
+            if !headerIssues.isEmpty {
+                columnNames = []
+                columnOffsets = []
+            }
+        }
+    }
+
+    // MARK: Locations
+
+    /// The 1-based line and character column of a byte offset.
+    func location(of offset: Int) -> DataLocation {
+        let starts = lineIndex()
+        let clamped = min(max(offset, textStart), bytes.count)
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        // Characters are counted as the Source does: every byte that does not continue a UTF-8
+        // sequence, and every bad byte (the Source shows each as one '?').
+        var column = 1
+        let badIndex = ChunkParser.firstIndex(in: badBytes, atOrAfter: starts[low])
+        var nextBad = badIndex < badBytes.count ? badBytes[badIndex] : Int.max
+        var badCursor = badIndex
+        for index in starts[low]..<clamped {
+            if index == nextBad {
+                column += 1
+                badCursor += 1
+                nextBad = badCursor < badBytes.count ? badBytes[badCursor] : Int.max
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return DataLocation(file: name, line: low + 1, column: column)
+    }
+
+    /// The byte offset at which each physical line starts.
+    private func lineIndex() -> [Int] {
+        if let lineStarts { return lineStarts }
+        var starts = [textStart]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = textStart
+            while index < buffer.count,
+                  let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) {
+                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                starts.append(index)
+            }
+        }
+        lineStarts = starts
+        return starts
+    }
+
+    /// The file's text as a `Source` for diagnostics, built on first use. Bad bytes show as `?` so
+    /// that byte offsets (and so spans) stay exact.
+    var source: Source {
+        if let cachedSource { return cachedSource }
+        var text = Array(bytes[textStart...])
+        for offset in badBytes { text[offset - textStart] = UInt8(ascii: "?") }
+        let source = Source(name: name, text: String(decoding: text, as: UTF8.self))
+        cachedSource = source
+        return source
+    }
+
+    /// A located diagnostic for a problem found while parsing.
+    func issue(_ problem: PendingProblem, severity: Severity = .error) -> DataIssue {
+        let start = problem.offset - textStart
+        var notes = problem.notes
+        if let column = problem.column, column < columnNames.count {
+            notes.insert("in column \(columnNames[column])", at: 0)
+        }
+        let diagnostic = Diagnostic(
+            problem.code, problem.message, severity: severity, source: source,
+            span: Span(start, start + problem.length), notes: notes)
+        return DataIssue(location: location(of: problem.offset), diagnostic: diagnostic)
+    }
+
+    // MARK: Rows
+
+    /// A row's text as it appears in the file, cut at `Reject.maximumTextLength` bytes.
+    func rowText(from start: Int, to end: Int) -> String {
+        var cut = end
+        if end - start > Reject.maximumTextLength {
+            cut = start + Reject.maximumTextLength
+            // Never cut a character in two.
+            while cut > start, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        }
+        // A runaway quoted field ends at the end of the file, usually after a line break.
+        while cut > start, bytes[cut - 1] == UInt8(ascii: "\n") || bytes[cut - 1] == UInt8(ascii: "\r") { cut -= 1 }
+        var text = Array(bytes[start..<cut])
+        let firstBad = ChunkParser.firstIndex(in: badBytes, atOrAfter: start)
+        for offset in badBytes[firstBad...].prefix(while: { $0 < cut }) { text[offset - start] = UInt8(ascii: "?") }
+        return String(decoding: text, as: UTF8.self) + (cut < end ? "…" : "")
+    }
+
+    /// Where field `index` of the row starting at `rowStart` lies: its first byte (the opening quote
+    /// when quoted) and its length including quotes.
+    func fieldToken(row rowStart: Int, field index: Int) -> (offset: Int, length: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVRecordScanner(buffer, position: rowStart)
+            guard scanner.nextRecord(startingBefore: buffer.count), index < scanner.fields.count else {
+                return (rowStart, 0)
+            }
+            let field = scanner.fields[index]
+            let tokenEnd = field.isQuoted ? field.end + 1 : field.end
+            return (field.tokenStart, tokenEnd - field.tokenStart)
+        }
+    }
+
+    /// Where the row starting at `rowStart` ends, excluding its line break.
+    func rowEnd(row rowStart: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVRecordScanner(buffer, position: rowStart)
+            return scanner.nextRecord(startingBefore: buffer.count) ? scanner.recordEnd : rowStart
+        }
+    }
+}
+
+extension CSVFile {
+    /// The text of field `index` of the row starting at `rowStart`, quotes undone; nil when the row
+    /// has fewer fields.
+    func fieldText(row rowStart: Int, field index: Int) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVRecordScanner(buffer, position: rowStart)
+            guard scanner.nextRecord(startingBefore: buffer.count), index < scanner.fields.count else { return nil }
+            var scratch: [UInt8] = []
+            return scanner.withContent(of: scanner.fields[index], scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// A located problem with one field of a loaded row.
+    func fieldIssue(
+        row rowStart: Int, field index: Int, code: DataErrorCode, message: String, notes: [String] = [],
+        severity: Severity = .error
+    ) -> DataIssue {
+        let token = fieldToken(row: rowStart, field: index)
+        return issue(PendingProblem(
+            code: code, offset: token.offset, length: token.length, message: message, notes: notes, column: index),
+            severity: severity)
+    }
+
+    /// A located problem with the header row as a whole.
+    func headerIssue(code: DataErrorCode, message: String, notes: [String] = []) -> DataIssue {
+        issue(PendingProblem(code: code, offset: textStart, length: 0, message: message, notes: notes))
+    }
+}

@@ -1,0 +1,89 @@
+import SendQLCore
+
+/// Joins the parts of one column, parsed chunk by chunk, into a single `Column`.
+///
+/// The result is the same as parsing the file in one piece: string dictionaries list values in order
+/// of first appearance in the file; a code column's dictionary holds the codes that occur, in code
+/// list order.
+enum ColumnAssembler {
+    static func assemble(_ parts: [ColumnPart]) -> Column {
+        precondition(!parts.isEmpty, "a column has at least one part")
+        let format = parts[0].format
+        let total = parts.reduce(0) { $0 + $1.count }
+        let storage: Column.Storage
+        switch format {
+        case .int: storage = .int(concatenated(parts.map(\.ints), total))
+        case .double: storage = .double(concatenated(parts.map(\.doubles), total))
+        case .bool: storage = .bool(concatenated(parts.map(\.bools), total))
+        case .date: storage = .date(concatenated(parts.map(\.dates), total))
+        case .string: storage = assembleStrings(parts, total)
+        case .code(let list): storage = assembleCodes(parts, list, total)
+        }
+        return Column(storage, validity: validity(parts, total))
+    }
+
+    private static func concatenated<Element>(_ arrays: [[Element]], _ total: Int) -> [Element] {
+        if arrays.count == 1 { return arrays[0] }
+        var result: [Element] = []
+        result.reserveCapacity(total)
+        for array in arrays { result.append(contentsOf: array) }
+        return result
+    }
+
+    /// Re-codes later parts' strings against the first part's interner, in first-appearance order.
+    private static func assembleStrings(_ parts: [ColumnPart], _ total: Int) -> Column.Storage {
+        var interner = parts[0].interner
+        var codes = parts[0].codes
+        codes.reserveCapacity(total)
+        for part in parts.dropFirst() {
+            let recode = part.interner.values.map { interner.intern($0) }
+            codes.append(contentsOf: part.codes.map { recode[Int($0)] })
+        }
+        return .string(codes: codes, dictionary: StringDictionary(interner.values))
+    }
+
+    /// Keeps only the codes that occur, so the dictionary lists exactly the column's distinct values.
+    private static func assembleCodes(_ parts: [ColumnPart], _ list: CodeList, _ total: Int) -> Column.Storage {
+        var used = [Bool](repeating: false, count: list.values.count)
+        for part in parts {
+            for row in 0..<part.count where !part.isNull(row) { used[Int(part.codes[row])] = true }
+        }
+        var recode = [UInt32](repeating: 0, count: list.values.count)
+        var values: [String] = []
+        for (index, value) in list.values.enumerated() where used[index] {
+            recode[index] = UInt32(values.count)
+            values.append(value)
+        }
+        var codes: [UInt32] = []
+        codes.reserveCapacity(total)
+        for part in parts {
+            for row in 0..<part.count {
+                codes.append(part.isNull(row) ? 0 : recode[Int(part.codes[row])])
+            }
+        }
+        return .string(codes: codes, dictionary: StringDictionary(values))
+    }
+
+    private static func validity(_ parts: [ColumnPart], _ total: Int) -> Bitmap? {
+        guard parts.contains(where: { $0.nullCount > 0 }) else { return nil }
+        var bitmap = Bitmap(count: total, value: true)
+        var base = 0
+        for part in parts {
+            for (wordIndex, word) in part.nullWords.enumerated() {
+                var remaining = word
+                while remaining != 0 {
+                    bitmap.clear(base + wordIndex * 64 + remaining.trailingZeroBitCount)
+                    remaining &= remaining - 1
+                }
+            }
+            base += part.count
+        }
+        return bitmap
+    }
+}
+
+extension ColumnPart {
+    @inline(__always) func isNull(_ row: Int) -> Bool {
+        nullWords[row >> 6] & (1 << UInt64(row & 63)) != 0
+    }
+}

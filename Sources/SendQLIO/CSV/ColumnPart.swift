@@ -1,0 +1,81 @@
+/// The values of one column parsed from one chunk of a file, appended row by row.
+///
+/// A struct kept in a local array while parsing, so appends mutate in place without the dynamic
+/// exclusivity checks a class's properties would cost per value. Only the array matching the format
+/// is used; nulls are kept as a bit set (bit set = null) so a column with no nulls gets no bitmap.
+struct ColumnPart {
+    let format: ColumnFormat
+    /// The format's storage, as a payload-free tag that is cheap to switch on per value.
+    private let storage: StorageKind
+    private(set) var ints: [Int64] = []
+    private(set) var doubles: [Double] = []
+    private(set) var bools: [Bool] = []
+    private(set) var dates: [Int32] = []
+    /// Interner codes for a string column; code-list indices for a code column.
+    private(set) var codes: [UInt32] = []
+    private(set) var interner = ByteStringInterner()
+    private(set) var nullWords: [UInt64] = []
+    private(set) var count = 0
+    private(set) var nullCount = 0
+
+    enum StorageKind { case int, double, bool, date, string, code }
+
+    init(format: ColumnFormat, capacity: Int) {
+        self.format = format
+        switch format {
+        case .int: storage = .int
+        case .double: storage = .double
+        case .bool: storage = .bool
+        case .date: storage = .date
+        case .string: storage = .string
+        case .code: storage = .code
+        }
+        switch format {
+        case .int: ints.reserveCapacity(capacity)
+        case .double: doubles.reserveCapacity(capacity)
+        case .bool: bools.reserveCapacity(capacity)
+        case .date: dates.reserveCapacity(capacity)
+        case .string, .code: codes.reserveCapacity(capacity)
+        }
+        nullWords.reserveCapacity((capacity + 63) / 64)
+    }
+
+    @inline(__always) private mutating func advance(isNull: Bool) {
+        if count & 63 == 0 { nullWords.append(0) }
+        if isNull {
+            nullWords[count >> 6] |= 1 << UInt64(count & 63)
+            nullCount += 1
+        }
+        count += 1
+    }
+
+    @inline(__always) mutating func appendNull() {
+        advance(isNull: true)
+        switch storage {
+        case .int: ints.append(0)
+        case .double: doubles.append(0)
+        case .bool: bools.append(false)
+        case .date: dates.append(0)
+        case .string, .code: codes.append(0)
+        }
+    }
+
+    /// Appends a parsed value, passed as the raw 64 bits `RowValue` carries.
+    @inline(__always) mutating func append(parsed bits: UInt64) {
+        advance(isNull: false)
+        switch storage {
+        case .int: ints.append(Int64(bitPattern: bits))
+        case .double: doubles.append(Double(bitPattern: bits))
+        case .bool: bools.append(bits != 0)
+        case .date: dates.append(Int32(truncatingIfNeeded: Int64(bitPattern: bits)))
+        case .code: codes.append(UInt32(truncatingIfNeeded: bits))
+        case .string: preconditionFailure("strings are appended by their bytes")
+        }
+    }
+
+    /// Appends a string value by its bytes (valid UTF-8).
+    @inline(__always) mutating func append(stringBytes bytes: UnsafeBufferPointer<UInt8>) {
+        advance(isNull: false)
+        codes.append(interner.intern(bytes))
+    }
+}

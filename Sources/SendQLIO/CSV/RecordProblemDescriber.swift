@@ -1,0 +1,50 @@
+/// Words the structural problems of a record: broken quoting, bad bytes, a wrong number of fields.
+struct RecordProblemDescriber {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    func structural(_ problem: RecordProblem) -> PendingProblem {
+        switch problem.code {
+        case .unterminatedQuote:
+            return PendingProblem(
+                code: .unterminatedQuote, offset: problem.offset, length: 1,
+                message: "unterminated quoted field: no closing '\"' before the end of the file",
+                notes: ["a '\"' inside a quoted field must be doubled (\"\")"])
+        case .quoteInUnquotedField:
+            return PendingProblem(
+                code: .quoteInUnquotedField, offset: problem.offset, length: 1,
+                message: "'\"' inside an unquoted field",
+                notes: ["a field holding '\"' must be quoted whole, with each '\"' in it doubled"])
+        default:
+            var end = problem.offset
+            while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "\n"),
+                  bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            let found = UnsafeBufferPointer(rebasing: bytes[problem.offset..<end])
+            return PendingProblem(
+                code: .textAfterClosingQuote, offset: problem.offset, length: end - problem.offset,
+                message: "expected ',' or a line break after a closing quote, found \(FoundText.quoted(found))")
+        }
+    }
+
+    func badByte(at offset: Int) -> PendingProblem {
+        if bytes[offset] == 0 {
+            return PendingProblem(code: .nulByte, offset: offset, length: 1, message: "NUL byte in the data",
+                                  notes: ["a text export never holds NUL bytes: is this a binary file?"])
+        }
+        let hex = String(bytes[offset], radix: 16, uppercase: true)
+        return PendingProblem(
+            code: .invalidUTF8, offset: offset, length: 1,
+            message: "invalid UTF-8 byte 0x\(hex.count == 1 ? "0" + hex : hex)",
+            notes: ["save the file as UTF-8 (spreadsheets call it \"CSV UTF-8\")"])
+    }
+
+    func fieldCount(_ scanner: CSVRecordScanner, expected: Int) -> PendingProblem {
+        let found = scanner.fields.count
+        let message = "expected \(expected) \(expected == 1 ? "field" : "fields"), found \(found)"
+        if found > expected {
+            let extra = scanner.fields[expected]
+            return PendingProblem(code: .fieldCount, offset: extra.tokenStart,
+                                  length: max(1, scanner.recordEnd - extra.tokenStart), message: message)
+        }
+        return PendingProblem(code: .fieldCount, offset: scanner.recordEnd, length: 0, message: message)
+    }
+}

@@ -1,0 +1,72 @@
+import SendQLCore
+
+/// The checks that need more than one row: unique keys within a table, references across tables.
+///
+/// A row that fails is set aside (`TableLoad.remove`); the first row with a key stays, later ones go.
+/// Tables are checked parents first, so a row set aside in a parent leaves its children's references
+/// dangling, and the message says why.
+enum ReferenceChecker {
+    /// Sets aside every row whose key an earlier row already has.
+    static func setAsideDuplicateKeys(in load: TableLoad) {
+        let key = load.contract.key
+        guard let column = load.table.column(named: key), case .string(let codes, let dictionary) = column.storage else {
+            return
+        }
+        var firstRow = [Int32](repeating: -1, count: dictionary.count)
+        for row in 0..<load.table.rowCount where !load.removed[row] && !column.isNull(row) {
+            let code = Int(codes[row])
+            guard firstRow[code] >= 0 else {
+                firstRow[code] = Int32(row)
+                continue
+            }
+            let firstLine = load.location(ofRow: Int(firstRow[code]))?.line ?? 0
+            if let issue = load.issue(
+                row: row, column: key, code: .duplicateKey,
+                message: "duplicate \(key) \(FoundText.quoted(dictionary[codes[row]])) (first on line \(firstLine))") {
+                load.remove(row: row, for: issue)
+            }
+        }
+    }
+
+    /// Sets aside every row with a reference no kept row of the target table has; notes references
+    /// that could not be checked because the target table is absent or failed.
+    static func setAsideDanglingReferences(
+        in load: TableLoad, loads: [String: TableLoad], keyIndexes: [String: KeyIndex]
+    ) -> [Diagnostic] {
+        var notes: [Diagnostic] = []
+        for reference in load.contract.references {
+            guard let targetName = reference.references, let target = loads[targetName],
+                  load.headerFields[reference.name] != nil else { continue }
+            guard let index = keyIndexes[targetName] else {
+                let why = target.status == .absent ? "is absent" : "could not be loaded"
+                notes.append(Diagnostic(
+                    .referenceNotChecked,
+                    "\(load.contract.name).\(reference.name) was not checked: \(target.contract.fileName) \(why)",
+                    severity: .note))
+                continue
+            }
+            guard let column = load.table.column(named: reference.name),
+                  case .string(let codes, let dictionary) = column.storage else { continue }
+            // Resolve each distinct value once: -2 unknown yet, -1 dangling, else found.
+            var resolved = [Int8](repeating: -2, count: dictionary.count)
+            for row in 0..<load.table.rowCount where !load.removed[row] && !column.isNull(row) {
+                let code = Int(codes[row])
+                if resolved[code] == -2 { resolved[code] = index.row(of: dictionary[codes[row]]) == nil ? -1 : 0 }
+                guard resolved[code] == -1 else { continue }
+                let value = dictionary[codes[row]]
+                var notes: [String] = []
+                if let location = target.rejectedKeys[value] {
+                    let fate = load.mode == .lenient ? "was set aside" : "has errors"
+                    notes.append("\(location.lineText) has \(target.contract.key) \(FoundText.quoted(value)), but that row \(fate)")
+                }
+                if let issue = load.issue(
+                    row: row, column: reference.name, code: .danglingReference,
+                    message: "expected a \(target.contract.key) from \(target.contract.fileName), found \(FoundText.quoted(value))",
+                    notes: notes) {
+                    load.remove(row: row, for: issue)
+                }
+            }
+        }
+        return notes
+    }
+}

@@ -1,0 +1,148 @@
+import SendQLCore
+
+/// One contract table during a load: its file, the rows that parsed, and the rows set aside so far.
+///
+/// Rows are never removed from `table` while checks run; they are marked in `removed`, so row
+/// numbers, row starts and key indexes stay valid until `finish()`.
+final class TableLoad {
+    let contract: TableContract
+    /// The file as messages name it.
+    let path: String
+    let mode: CSVReadMode
+    private(set) var status: TableLoadSummary.Status = .absent
+    private(set) var fatalIssues: [DataIssue] = []
+    private(set) var file: CSVFile?
+    /// The rows that parsed: the contract's columns in contract order, then the file's extra columns.
+    private(set) var table: Table
+    /// Where each row of `table` starts in the file.
+    private(set) var rowStarts: [Int] = []
+    /// Each column's header field in the file; optional columns missing from the file are not here.
+    private(set) var headerFields: [String: Int] = [:]
+    /// Per row of `table`: set aside by a key or reference check.
+    private(set) var removed: [Bool] = []
+    private(set) var rejects: [Reject] = []
+    private(set) var rowsInFile = 0
+    /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
+    private(set) var rejectedKeys: [String: DataLocation] = [:]
+
+    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
+        self.contract = contract
+        self.mode = mode
+        path = Self.join(directory, contract.fileName)
+        table = Table.empty(contract.schema)
+        guard FileSystem.isFile(path) else { return }
+        status = .failed
+        let file: CSVFile
+        do {
+            file = try CSVFile.open(path: path)
+        } catch {
+            fatalIssues.append(error)
+            return
+        }
+        self.file = file
+        guard file.headerIssues.isEmpty else {
+            fatalIssues = file.headerIssues
+            return
+        }
+        let missing = contract.columns.filter { $0.isRequired && !file.columnNames.contains($0.name) }
+        guard missing.isEmpty else {
+            fatalIssues = missing.map { missingColumnIssue($0, in: file) }
+            return
+        }
+        status = .loaded
+        let parsed = file.parse(
+            formats: file.columnNames.map { contract.column(named: $0)?.format },
+            requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
+            chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true)
+        rowsInFile = parsed.rowsInFile
+        rowStarts = parsed.rowStarts
+        rejects = parsed.rejects.map { file.reject($0, table: contract.name) }
+        for (index, name) in file.columnNames.enumerated() { headerFields[name] = index }
+        table = arrange(parsed.table)
+        removed = Array(repeating: false, count: table.rowCount)
+        if let keyField = headerFields[contract.key] {
+            for reject in parsed.rejects {
+                if let key = file.fieldText(row: reject.recordStart, field: keyField), !key.isEmpty,
+                   rejectedKeys[key] == nil {
+                    rejectedKeys[key] = file.location(of: reject.recordStart)
+                }
+            }
+        }
+    }
+
+    /// The contract's columns in contract order (all-null where the file lacks an optional one), then
+    /// the file's extra columns in file order.
+    private func arrange(_ parsed: Table) -> Table {
+        var named: [(String, Column)] = contract.columns.map { column in
+            (column.name, parsed.column(named: column.name) ?? Column.nulls(column.format.dataType, count: parsed.rowCount))
+        }
+        for (field, column) in zip(parsed.schema.fields, parsed.columns) where contract.column(named: field.name) == nil {
+            named.append((field.name, column))
+        }
+        return Table(schema: Schema(named.map { Field($0.0, $0.1.type) }), columns: named.map(\.1), rowCount: parsed.rowCount)
+    }
+
+    private func missingColumnIssue(_ column: ContractColumn, in file: CSVFile) -> DataIssue {
+        var notes: [String] = []
+        if let suggestion = NameSuggestion.closest(to: column.name, among: file.columnNames) {
+            notes.append("did you mean to name \(FoundText.quoted(suggestion)) \(FoundText.quoted(column.name))?")
+        }
+        let found = file.columnNames.isEmpty ? "no columns" : file.columnNames.joined(separator: ", ")
+        return file.headerIssue(
+            code: .missingColumn,
+            message: "missing required column \(FoundText.quoted(column.name)) (the header has \(found))",
+            notes: notes)
+    }
+
+    // MARK: Setting rows aside
+
+    /// Sets row `row` of `table` aside for `issue`, remembering its key.
+    func remove(row: Int, for issue: DataIssue) {
+        guard let file else { return }
+        removed[row] = true
+        let start = rowStarts[row]
+        let location = file.location(of: start)
+        rejects.append(Reject(
+            table: contract.name, location: location,
+            text: file.rowText(from: start, to: file.rowEnd(row: start)), issues: [issue]))
+        if case .string(let codes, let dictionary)? = table.column(named: contract.key)?.storage {
+            let key = dictionary[codes[row]]
+            if rejectedKeys[key] == nil { rejectedKeys[key] = location }
+        }
+    }
+
+    /// A located problem with one cell of a row of `table`.
+    func issue(row: Int, column: String, code: DataErrorCode, message: String, notes: [String] = [],
+               severity: Severity = .error) -> DataIssue? {
+        guard let file, let field = headerFields[column] else { return nil }
+        return file.fieldIssue(row: rowStarts[row], field: field, code: code, message: message, notes: notes,
+                               severity: severity)
+    }
+
+    /// The location of a row of `table`.
+    func location(ofRow row: Int) -> DataLocation? {
+        file.map { $0.location(of: rowStarts[row]) }
+    }
+
+    /// The key value of a row of `table`.
+    func key(ofRow row: Int) -> String {
+        guard case .string(let codes, let dictionary)? = table.column(named: contract.key)?.storage else { return "" }
+        return dictionary[codes[row]]
+    }
+
+    /// The kept rows' table, and the summary of the load.
+    func finish() -> (table: Table, summary: TableLoadSummary) {
+        rejects.sort { $0.location < $1.location }
+        let keptRows = removed.indices.filter { !removed[$0] }
+        let kept = keptRows.count == table.rowCount ? table : RowSelection.keeping(keptRows, of: table)
+        let summary = TableLoadSummary(
+            table: contract.name, file: path, status: status, rowsInFile: rowsInFile,
+            loaded: status == .loaded ? kept.rowCount : 0, rejected: rejects.count)
+        return (status == .loaded ? kept : Table.empty(contract.schema), summary)
+    }
+
+    /// `dir/name`, without doubling a slash.
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

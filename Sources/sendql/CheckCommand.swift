@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SendQLCore
+import SendQLIO
+
+/// `sendql check`: loads a data folder against the data contract and prints its data-quality report.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Load a data folder against the data contract and print a data-quality report.",
+        discussion: """
+            Exits 0 when the data is loadable, 66 when it is not (or the folder is missing).
+            Strict by default: any bad row makes the data unloadable. With --lenient, bad rows are
+            set aside and listed instead.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The data folder (default: $SENDQL_DATA, else datasets/sample-area).", valueName: "dir"))
+    var data: String?
+
+    @Flag(name: .long, help: "Set bad rows aside instead of failing.")
+    var lenient = false
+
+    func run() throws {
+        let directory = data ?? ProcessInfo.processInfo.environment["SENDQL_DATA"] ?? "datasets/sample-area"
+        let result = CaseDataLoader(mode: lenient ? .lenient : .strict).inspect(directory: directory)
+        if result.summaries.isEmpty {
+            // The folder itself is missing: there is no report to print, only the reason.
+            let reasons = result.fatalIssues.map { "error: \($0.message)" }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((reasons + "\n").utf8))
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+        let report = DataQualityReport(result)
+        print(report.render(), terminator: "")
+        if !result.isLoadable {
+            let count = result.errors.count
+            let message = "error: the data in \(directory) is not loadable: \(count) \(count == 1 ? "error" : "errors")"
+            FileHandle.standardError.write(Data((message + " (see the report above)\n").utf8))
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+}
