@@ -5,8 +5,10 @@ import Foundation
 /// The same configuration always produces byte-identical files. See docs/generator.md for the
 /// story the data tells.
 public struct AreaGenerator: Sendable {
+    /// What to generate.
     public let configuration: GeneratorConfiguration
 
+    /// A generator for the configuration, by default the bundled sample area's.
     public init(configuration: GeneratorConfiguration = .sampleArea) {
         self.configuration = configuration
     }

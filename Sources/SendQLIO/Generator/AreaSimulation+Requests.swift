@@ -15,14 +15,14 @@ extension AreaSimulation {
         let requestNumber = requestsWritten
         let decision = decideWhetherToAssess(received: received)
         var mediation = false, appealRegistered: Int32?
-        if decision.outcome == .notAssess {
+        if decision.outcome == .notAssess, let refused = decision.day {
             mediation = random.chance(0.10)
             if random.chance(0.07) {
-                appealRegistered = visible(workingDayOnOrAfter(decision.day! + Int32(random.int(30...75))))
+                appealRegistered = visible(workingDayOnOrAfter(refused + Int32(random.int(30...75))))
             }
             // Some families ask again later, often with new evidence.
             if random.chance(0.3) {
-                returningPeople.append((person, decision.day! + Int32(90 + random.below(400))))
+                returningPeople.append((person, refused + Int32(90 + random.below(400))))
             }
         }
 

@@ -37,7 +37,9 @@ struct AreaTableWriters {
         [people, requests, assessments, plans, advice, reviews, audits, feedback, complaints, appeals]
     }
 
-    /// Flushes every table and moves the files into place; on any failure no file is replaced.
+    /// Flushes every table and moves the files into place. A failure while writing leaves the
+    /// directory as it was; a failure while renaming (rare, since each temporary file sits beside its
+    /// destination) leaves the tables renamed before it replaced and the rest as they were.
     func commit(directory: String) throws -> GenerationReport {
         do {
             for writer in all { try writer.finish() }
@@ -45,8 +47,14 @@ struct AreaTableWriters {
             discard()
             throw error
         }
-        // Renames are the last step, so a failure above leaves the directory as it was.
-        for file in files { try file.commit() }
+        for (index, file) in files.enumerated() {
+            do {
+                try file.commit()
+            } catch {
+                files[(index + 1)...].forEach { $0.discard() }
+                throw error
+            }
+        }
         let summaries = zip(GeneratedTable.allCases, all).map { table, writer in
             GenerationReport.TableSummary(table: table, rows: writer.rowsWritten - 1, bytes: writer.bytesWritten)
         }

@@ -2,6 +2,7 @@
 public struct GenerationReport: Sendable, Hashable {
     /// One written table.
     public struct TableSummary: Sendable, Hashable {
+        /// Which table.
         public var table: GeneratedTable
         /// Data rows, not counting the header.
         public var rows: Int
@@ -11,6 +12,7 @@ public struct GenerationReport: Sendable, Hashable {
 
     /// The directory the files were written to.
     public var directory: String
+    /// Every table, in the data contract's order.
     public var tables: [TableSummary]
 
     /// Bytes over all files.

@@ -19,6 +19,7 @@ public struct GeneratorConfiguration: Sendable, Hashable {
         to: CivilDate(year: 2024, month: 12, day: 31).dayNumber
     )
 
+    /// A configuration; `validate()` says whether it can be generated.
     public init(requests: Int, seed: UInt64, from: Int32, to: Int32) {
         self.requests = requests
         self.seed = seed
@@ -26,7 +27,8 @@ public struct GeneratorConfiguration: Sendable, Hashable {
         self.to = to
     }
 
-    /// Throws when the configuration cannot be generated.
+    /// Throws when the configuration cannot be generated. Bank holidays are known for 2000-2040; outside
+    /// those years only weekends are skipped when dates are moved to working days.
     public func validate() throws(GeneratorConfigurationError) {
         guard requests >= 0 else { throw .negativeRequestCount(requests) }
         guard from <= to else { throw .windowEndsBeforeItStarts(from: from, to: to) }
@@ -38,8 +40,11 @@ public struct GeneratorConfiguration: Sendable, Hashable {
 
 /// Why a generator configuration was refused.
 public enum GeneratorConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `requests` was below zero.
     case negativeRequestCount(Int)
+    /// `to` is before `from` (day numbers).
     case windowEndsBeforeItStarts(from: Int32, to: Int32)
+    /// The window reaches outside 1900-2100, the years the generator's date tables cover.
     case windowOutOfRange(from: Int32, to: Int32)
 
     public var description: String {
