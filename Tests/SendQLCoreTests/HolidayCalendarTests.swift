@@ -96,6 +96,18 @@ struct HolidayCalendarTests {
         #expect(iso(local.addWorkingDays(day("2019-03-15"), 1)) == "2019-03-19")
     }
 
+    /// Holidays thousands of years apart are looked up by binary search instead of the bitmap.
+    @Test func widelySpreadHolidaysAreStillFound() {
+        let farFuture = CivilDate(year: 9000, month: 1, day: 3).dayNumber
+        let spread = HolidayCalendar(holidays: [day("2019-03-18"), farFuture])
+        #expect(!spread.isWorkingDay(day("2019-03-18")))
+        #expect(spread.isWorkingDay(day("2019-03-19")))
+        #expect(!spread.isWorkingDay(farFuture))
+        #expect(spread.isWorkingDay(farFuture - 1))  // Thursday 9000-01-02
+        #expect(spread.workingDaysBetween(day("2019-03-15"), day("2019-03-19")) == 1)
+        #expect(iso(spread.addWorkingDays(day("2019-03-15"), 1)) == "2019-03-19")
+    }
+
     @Test func emptyCalendarSkipsOnlyWeekends() {
         let weekendsOnly = HolidayCalendar(holidays: [])
         #expect(weekendsOnly.isWorkingDay(day("2019-12-25")))

@@ -6,7 +6,7 @@ public enum ErrorFormat: String, Sendable, CaseIterable {
 }
 
 /// What a command prints and the status it exits with; the executable only writes these out.
-public struct JobOutput: Sendable {
+public struct JobOutput: Sendable, Error {
     public var stdout = ""
     public var stderr = ""
     public var status = ExitStatus.ok

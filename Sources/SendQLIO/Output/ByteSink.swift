@@ -9,6 +9,7 @@ public final class MemoryByteSink: ByteSink {
     /// Every byte written so far.
     public private(set) var bytes: [UInt8] = []
 
+    /// An empty sink.
     public init() {}
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

@@ -7,6 +7,7 @@ public struct FileOutputError: Error, Sendable, CustomStringConvertible {
     /// The operating system's explanation (strerror).
     public var reason: String
 
+    /// An error about `path`.
     public init(path: String, operation: String, reason: String) {
         self.path = path
         self.operation = operation
