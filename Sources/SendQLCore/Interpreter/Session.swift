@@ -54,7 +54,14 @@ public struct Session: Sendable {
         let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
         let (program, checkDiagnostics) = checker.check(script)
-        outcome.diagnostics = parseDiagnostics + checkDiagnostics
+        // In source order, whichever stage found them (diagnostics from included files keep their place after).
+        outcome.diagnostics = (parseDiagnostics + checkDiagnostics).enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            let xMain = x.source?.name == source.name, yMain = y.source?.name == source.name
+            if xMain != yMain { return xMain }
+            if xMain, let xs = x.span?.start, let ys = y.span?.start, xs != ys { return xs < ys }
+            return a.offset < b.offset
+        }.map(\.element)
         if outcome.hasErrors {
             checker = saved
             outcome.failedBeforeRunning = true

@@ -15,16 +15,20 @@ extension Checker {
         }
         frame.qualifiers = Array(repeating: tableName.name, count: frame.fields.count)
         var steps: [PlanStep] = []
+        var failed = false
         for step in pipeline.steps.dropFirst() {
             guard let checked = checkStep(step, input: frame, inGroup: nil) else {
-                // The rest of the pipeline cannot be checked against an unknown schema.
+                // Keep checking the later steps for mistakes of their own (an unknown function, a
+                // type mismatch), but against a frame whose unknown names no longer raise errors.
+                failed = true
                 frame.isOpen = true
-                break
+                continue
             }
             steps.append(checked)
             frame = checked.schema
+            if failed { frame.isOpen = true }
         }
-        if frame.isOpen && steps.count < pipeline.steps.count - 1 { return nil }
+        if failed { return nil }
         return CheckedPipeline(table: tableName.name, steps: steps, schema: frame, span: pipeline.span)
     }
 
