@@ -60,6 +60,45 @@ struct DocsExamplesTests {
     }
 }
 
+/// docs/errors.md: each example, saved as `example.sendql` and run against the sample area, prints the
+/// message shown under it; and every code the checker and executor can report has a section.
+struct DocsErrorPageTests {
+    static let page = RepositoryPaths.root.appendingPathComponent("docs/errors.md")
+
+    @Test func everyExamplePrintsItsMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-errors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var recorded: [(DocExample, String)] = []
+        for example in try DocExamples.examples(in: Self.page) where example.kind == .script && example.expected != nil {
+            try (example.body + "\n").write(to: folder.appendingPathComponent("example.sendql"), atomically: true, encoding: .utf8)
+            let result = try ProcessRunner.sendql(
+                ["run", "example.sendql", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], directory: folder)
+            #expect(result.status != 0, "\(example) should fail")
+            if Golden.isRecording {
+                recorded.append((example, result.stderr))
+            } else {
+                #expect(result.stderr == example.expected, "\(example)\n\(Golden.diff(expected: example.expected ?? "", actual: result.stderr))")
+            }
+        }
+        if Golden.isRecording { try DocExamples.record(recorded, in: Self.page) }
+    }
+
+    @Test func everyCheckerAndRuntimeCodeHasASection() throws {
+        let text = try String(contentsOf: Self.page, encoding: .utf8)
+        let sources = RepositoryPaths.root.appendingPathComponent("Sources/SendQLCore")
+        var codes: Set<String> = []
+        for case let path as String in FileManager.default.enumerator(atPath: sources.path)! where path.hasSuffix(".swift") {
+            let swift = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            for match in swift.matches(of: /"(E0[34]\d\d)"/) { codes.insert(String(match.output.1)) }
+        }
+        #expect(codes.count > 20)
+        for code in codes.sorted() {
+            #expect(text.contains("### \(code):"), "docs/errors.md has no section for \(code)")
+        }
+    }
+}
+
 /// Splits a command line as a POSIX shell would for simple quoting ('...' and "...").
 enum ShellWords {
     static func split(_ line: String) -> [String] {

@@ -53,7 +53,9 @@ public struct Session: Sendable {
         var outcome = RunOutcome()
         let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
-        let (program, checkDiagnostics) = checker.check(script)
+        // A script that does not parse will not run, so its `load`s are not worth reading.
+        let parsed = !parseDiagnostics.contains { $0.severity == .error }
+        let (program, checkDiagnostics) = checker.check(script, readingFiles: parsed)
         // In source order, whichever stage found them (diagnostics from included files keep their place after).
         outcome.diagnostics = (parseDiagnostics + checkDiagnostics).enumerated().sorted { a, b in
             let x = a.element, y = b.element

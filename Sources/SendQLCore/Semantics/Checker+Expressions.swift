@@ -112,6 +112,12 @@ extension Checker {
             // After pivot, or after a failed step: names are not known until run time.
             return Self.errorExpression(span)
         }
+        if let constantContext, frame.fields.isEmpty {
+            report("E0327", "\(constantContext) cannot read columns, and `\(name.name)` is not a value or parameter", name.span,
+                   notes: suggestion(for: name.name, among: Array(values.keys))
+                       + ["help: compute it in a pipeline, e.g. `let t = from requests | aggregate v = min(\(name.name))`"])
+            return Self.errorExpression(span)
+        }
         var notes = suggestion(for: name.name, among: frame.names + Array(values.keys))
         if frame.fields.count <= 20 {
             notes.append("note: the columns here are " + (frame.names.isEmpty ? "(none)" : frame.names.joined(separator: ", ")))

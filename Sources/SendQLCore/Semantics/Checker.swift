@@ -25,6 +25,10 @@ public struct Checker: Sendable {
     var includeStack: [String] = []
     /// Depth of user-function expansion, to refuse runaway recursion.
     var expansionDepth = 0
+    /// False while checking a script that failed to parse: its `load`s are not read, only named.
+    var readsFiles = true
+    /// What is being bound outside any table (`let x = ...`, `expect ...`), for the message when it names a column.
+    var constantContext: String?
 
     public init(tables: [String: Schema], context: SessionContext, resources: (any ResourceLoader)? = nil) {
         self.tables = tables.mapValues { FrameSchema(fields: $0.fields) }
@@ -37,8 +41,10 @@ public struct Checker: Sendable {
     public var functionNames: [String] { Array(functions.keys) }
 
     /// Checks a script; the program is runnable only when no diagnostic is an error.
-    public mutating func check(_ script: Script) -> (Program, [Diagnostic]) {
+    public mutating func check(_ script: Script, readingFiles: Bool = true) -> (Program, [Diagnostic]) {
         diagnostics = []
+        readsFiles = readingFiles
+        defer { readsFiles = true }
         let statements = checkStatements(script)
         return (Program(statements: statements, source: script.source), diagnostics)
     }
@@ -83,6 +89,8 @@ public struct Checker: Sendable {
             checkLoad(path: path, name: name)
             return []
         case .expect(let condition, let message):
+            constantContext = "an `expect` condition"
+            defer { constantContext = nil }
             let bound = bindScalar(condition, in: FrameSchema(fields: []))
             if bound.type != .bool && bound.type != .error && bound.type != .null {
                 report("E0325", "expect needs a true/false condition, found \(bound.type)", condition.span)
@@ -94,18 +102,11 @@ public struct Checker: Sendable {
 
     /// Binds an expression that reads no column and folds it to a literal.
     mutating func constant(_ expression: Expression, naming name: String) -> BoundExpression {
+        constantContext = "the value of `\(name)`"
+        defer { constantContext = nil }
         let bound = bindScalar(expression, in: FrameSchema(fields: []))
         if bound.type == .error { return bound }
-        guard bound.isConstant || !containsColumn(bound) else {
-            report("E0327", "the value of `\(name)` must not read columns", expression.span)
-            return BoundExpression(.literal(.null), type: .error, span: expression.span)
-        }
         return fold(bound)
-    }
-
-    private func containsColumn(_ e: BoundExpression) -> Bool {
-        if case .column = e.node { return true }
-        return false
     }
 
     /// Evaluates a column-free expression now, keeping months and working-day spans as they are.
@@ -180,6 +181,10 @@ public struct Checker: Sendable {
     }
 
     mutating func checkLoad(path: StringLiteral, name: Identifier) {
+        guard readsFiles else {
+            tables[name.name] = FrameSchema(fields: [], isOpen: true)
+            return
+        }
         guard let resources else {
             report("E0321", "load is not available here", path.span)
             return
