@@ -26,30 +26,57 @@ public struct RunOutcome: Sendable {
 /// A sequence of scripts run against one set of tables: a `sendql run`, or a whole REPL session.
 ///
 /// Each script is parsed, then checked completely, and only runs when it has no error; a script
-/// that fails to check leaves the session as it was.
+/// that fails to check leaves the session as it was. The prelude scripts (the as-of views, the
+/// statutory clocks and the KPI pack) run first; their `let` tables are computed on first use.
 public struct Session: Sendable {
-    public private(set) var tables: [String: Table]
+    /// The tables as loaded, before the prelude's as-of views.
+    public private(set) var dataTables: [String: Table]
     public private(set) var checker: Checker
+    let prelude: [Source]
+    private var store: TableStore
+    /// Problems in the prelude itself (empty unless a prelude script has a mistake).
+    public private(set) var preludeDiagnostics: [Diagnostic] = []
+
     public var context: SessionContext { checker.context }
 
-    public init(tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil) {
-        self.tables = tables
-        self.checker = Checker(tables: tables.mapValues(\.schema), context: context, resources: resources)
+    public init(tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil, prelude: [Source] = []) {
+        dataTables = tables
+        checker = Checker(tables: tables.mapValues(\.schema), context: context, resources: resources)
+        self.prelude = prelude
+        store = TableStore(tables: tables)
+        for script in prelude {
+            let outcome = run(script, lazily: true)
+            preludeDiagnostics += outcome.diagnostics
+        }
     }
 
-    /// Adds or replaces a table (a data folder loaded later, the previous result as `_`).
+    /// The names of every table in scope.
+    public var tableNames: [String] { checker.tables.keys.sorted() }
+
+    /// A table by name (computing a `let` table if it has not been read yet).
+    public func table(named name: String) -> Table? {
+        try? store.table(name, executor: Executor(context: context, store: store, source: Source(name: "<session>", text: "")))
+    }
+
+    /// Adds or replaces a table (the previous result as `_`, say).
     public mutating func setTable(_ name: String, _ table: Table) {
-        tables[name] = table
+        try? store.set(name, table, executor: Executor(context: context, store: store, source: Source(name: "<session>", text: "")))
         checker.define(table: name, schema: table.schema)
     }
 
-    /// Changes the as-of date for the scripts that follow.
+    /// Starts afresh as at another date: the data and prelude again, without the `let`s of earlier scripts.
     public mutating func setAsOf(_ day: Int32) {
-        checker.context.asOf = day
+        var context = checker.context
+        context.asOf = day
+        self = Session(tables: dataTables, context: context, resources: checker.resources, prelude: prelude)
     }
 
     /// Parses, checks and runs one script.
     public mutating func run(_ source: Source) -> RunOutcome {
+        run(source, lazily: false)
+    }
+
+    private mutating func run(_ source: Source, lazily: Bool) -> RunOutcome {
         var outcome = RunOutcome()
         let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
@@ -69,15 +96,17 @@ public struct Session: Sendable {
             outcome.failedBeforeRunning = true
             return outcome
         }
-        for (name, table) in checker.loadedTables { tables[name] = table }
-        var executor = Executor(context: checker.context, tables: tables, source: source)
-        for statement in program.statements {
-            do {
+        let executor = Executor(context: checker.context, store: store, source: source)
+        do {
+            for (name, table) in checker.takeLoadedTables() { try store.set(name, table, executor: executor) }
+            for statement in program.statements {
                 switch statement {
                 case .letTable(let name, let pipeline):
-                    let table = try executor.run(pipeline)
-                    executor.tables[name] = table
-                    tables[name] = table
+                    if lazily {
+                        try store.define(name, pipeline, executor: executor)
+                    } else {
+                        try store.set(name, try executor.run(pipeline), executor: executor)
+                    }
                 case .query(let pipeline):
                     outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span))
                 case .expect(let condition, let message, let span):
@@ -87,10 +116,9 @@ public struct Session: Sendable {
                         outcome.failedExpectations.append(FailedExpectation(message: text, span: span, source: source))
                     }
                 }
-            } catch {
-                outcome.diagnostics.append(error.diagnostic)
-                break
             }
+        } catch {
+            outcome.diagnostics.append(error.diagnostic)
         }
         return outcome
     }
@@ -105,5 +133,11 @@ extension Checker {
     /// Makes a table known by name (the session adds data tables and results this way).
     public mutating func define(table name: String, schema: Schema) {
         tables[name] = FrameSchema(fields: schema.fields)
+    }
+
+    /// The tables `load` read while checking, handed over once.
+    mutating func takeLoadedTables() -> [String: Table] {
+        defer { loadedTables = [:] }
+        return loadedTables
     }
 }

@@ -1,6 +1,11 @@
 extension Checker {
     /// Checks a pipeline step by step, knowing the schema after each; nil when it cannot start.
     mutating func checkPipeline(_ pipeline: Pipeline) -> CheckedPipeline? {
+        if let first = pipeline.steps.first, case .fromFunction(let function, let arguments) = first.kind {
+            guard let range = checkRange(function, arguments) else { return nil }
+            let start = FrameSchema(fields: [Field("value", .int)])
+            return checkSteps(pipeline, from: function, frame: start, range: range)
+        }
         guard let first = pipeline.steps.first, case .from(let tableName) = first.kind else {
             report("E0204", "a pipeline must start with `from <table>`", pipeline.span)
             return nil
@@ -13,6 +18,13 @@ extension Checker {
                    fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
             return nil
         }
+        return checkSteps(pipeline, from: tableName, frame: frame, range: nil)
+    }
+
+    /// Checks the steps after `from`, each against the schema the one before produced.
+    private mutating func checkSteps(_ pipeline: Pipeline, from tableName: Identifier, frame start: FrameSchema,
+                                     range: ClosedRange<Int64>?) -> CheckedPipeline? {
+        var frame = start
         frame.qualifiers = Array(repeating: tableName.name, count: frame.fields.count)
         var steps: [PlanStep] = []
         var failed = false
@@ -29,7 +41,38 @@ extension Checker {
             if failed { frame.isOpen = true }
         }
         if failed { return nil }
-        return CheckedPipeline(table: tableName.name, steps: steps, schema: frame, span: pipeline.span)
+        var checked = CheckedPipeline(table: tableName.name, steps: steps, schema: frame, span: pipeline.span)
+        checked.range = range
+        return checked
+    }
+
+    /// `range(first, last)`: whole-number constants, at most ten million rows.
+    private mutating func checkRange(_ function: Identifier, _ arguments: [Expression]) -> ClosedRange<Int64>? {
+        guard function.name == "range" else {
+            report("E0301", "unknown table function `\(function.name)`", function.span,
+                   notes: ["note: the table function is range(first, last)"])
+            return nil
+        }
+        guard arguments.count == 2 else {
+            report("E0306", "`range` takes 2 arguments, found \(arguments.count)", function.span,
+                   notes: ["note: range(first, last) -> a table with one int column `value`"])
+            return nil
+        }
+        var bounds: [Int64] = []
+        for argument in arguments {
+            let bound = fold(bindScalar(argument, in: FrameSchema(fields: [])))
+            if bound.type == .error { return nil }
+            guard case .literal(.int(let n)) = bound.node else {
+                report("E0307", "the bounds of `range` must be whole-number constants, found \(bound.type)", argument.span)
+                return nil
+            }
+            bounds.append(n)
+        }
+        guard bounds[0] <= bounds[1], bounds[1] - bounds[0] < 10_000_000 else {
+            report("E0314", "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most 10,000,000 rows", function.span)
+            return nil
+        }
+        return bounds[0]...bounds[1]
     }
 
     /// Checks a relation (a table name or a parenthesised pipeline) as a pipeline.

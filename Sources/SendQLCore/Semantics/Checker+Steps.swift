@@ -14,7 +14,7 @@ extension Checker {
             return nil
         }
         switch step.kind {
-        case .from:
+        case .from, .fromFunction:
             report("E0204", "`from` can only start a pipeline", step.span,
                    notes: ["help: to combine tables use join, append or union"])
             return nil

@@ -15,7 +15,7 @@ public struct Checker: Sendable {
     public private(set) var values: [String: BoundExpression] = [:]
     var functions: [String: UserFunction] = [:]
     /// Tables read by `load` while checking, for the executor.
-    public private(set) var loadedTables: [String: Table] = [:]
+    public internal(set) var loadedTables: [String: Table] = [:]
     public var context: SessionContext
     public var resources: (any ResourceLoader)?
 

@@ -98,6 +98,8 @@ public struct BoundSortKey: Sendable, Hashable {
 public struct CheckedPipeline: Sendable, Hashable {
     /// The table it starts from (a data table, a `let` table or a loaded file).
     public var table: String
+    /// Set when it starts from `range(first, last)`: one int column `value`, first to last.
+    public var range: ClosedRange<Int64>? = nil
     public var steps: [PlanStep]
     public var schema: FrameSchema
     public var span: Span

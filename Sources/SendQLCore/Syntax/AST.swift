@@ -112,6 +112,8 @@ public struct Step: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
         /// `from name`
         case from(Identifier)
+        /// `from range(1, 12)`: a table made by a built-in table function.
+        case fromFunction(Identifier, arguments: [Expression])
         /// `where condition`
         case filter(Expression)
         /// `derive a = expr, b = expr`: new or replaced columns.

@@ -86,6 +86,8 @@ public enum ASTPrinter {
         switch step.kind {
         case .from(let table):
             return "(from \(written(table)))"
+        case .fromFunction(let function, let arguments):
+            return "(from (call \(written(function))" + arguments.map { " " + render($0) }.joined() + "))"
         case .filter(let condition):
             return "(where \(render(condition)))"
         case .derive(let items):

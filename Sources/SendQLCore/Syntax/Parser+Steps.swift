@@ -138,10 +138,13 @@ extension Parser {
             notes: ["help: the steps are \(steps)"])
     }
 
-    /// `"from" IDENT`
+    /// `"from" IDENT [ "(" expr { "," expr } ")" ]`: a table, or a built-in table function.
     mutating func parseFrom() throws(ParseFailure) -> Step {
         let fromToken = advance()
         let table = try parseName("a table name after 'from'")
+        if isAt(.leftParen), case .call(_, let arguments, _) = try parseCall(table).kind {
+            return Step(.fromFunction(table, arguments: arguments), span: Span(fromToken.span.start, previousEnd))
+        }
         return Step(.from(table), span: Span(fromToken.span.start, previousEnd))
     }
 

@@ -14,14 +14,30 @@ struct Frame {
 /// Runs checked pipelines over in-memory tables.
 public struct Executor: Sendable {
     public var context: SessionContext
-    /// Every table a pipeline may start from.
-    public var tables: [String: Table]
+    /// Every table a pipeline may start from, computed on first use when defined by `let`.
+    let store: TableStore
     let source: Source
 
+    /// An executor over fixed tables.
     public init(context: SessionContext, tables: [String: Table], source: Source) {
+        self.init(context: context, store: TableStore(tables: tables), source: source)
+    }
+
+    init(context: SessionContext, store: TableStore, source: Source) {
         self.context = context
-        self.tables = tables
+        self.store = store
         self.source = source
+    }
+
+    /// The same executor, reporting failures against another script.
+    func reading(_ source: Source) -> Executor { Executor(context: context, store: store, source: source) }
+
+    /// A table by name, computing a pending `let` table first.
+    func table(named name: String, span: Span) throws(RuntimeFailure) -> Table {
+        guard let table = try store.table(name, executor: self) else {
+            throw failure("E0401", "table `\(name)` is not loaded", span)
+        }
+        return table
     }
 
     var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
@@ -32,8 +48,11 @@ public struct Executor: Sendable {
 
     /// The table a pipeline produces.
     public func run(_ pipeline: CheckedPipeline) throws(RuntimeFailure) -> Table {
-        guard let start = tables[pipeline.table] else {
-            throw failure("E0401", "table `\(pipeline.table)` is not loaded", pipeline.span)
+        let start: Table
+        if let range = pipeline.range {
+            start = Table([("value", Column(.int(Array(range))))])
+        } else {
+            start = try table(named: pipeline.table, span: pipeline.span)
         }
         var frame = Frame(table: start)
         for step in pipeline.steps {
