@@ -22,6 +22,8 @@ public struct CSVReader: Sendable {
     public var formats: [String: ColumnFormat]
     /// How many chunks a large file is parsed in side by side (1 = one thread).
     public var parallelism: Int
+    /// The smallest share of a file worth a thread of its own (tests lower it to split small files).
+    var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 
     /// The machine's processor count, at most 8.
     public static var defaultParallelism: Int {
@@ -56,7 +58,7 @@ public struct CSVReader: Sendable {
         if !file.headerIssues.isEmpty { throw DiagnosticList(file.headerIssues.map(\.diagnostic)) }
         let parsed = file.parse(
             formats: file.columnNames.map { formats[$0] }, chunks: parallelism,
-            stopAtFirstBadRow: mode == .strict, keepRowStarts: false)
+            minimumChunkBytes: minimumChunkBytes, stopAtFirstBadRow: mode == .strict, keepRowStarts: false)
         if mode == .strict, let first = parsed.rejects.first {
             throw file.issue(first.problems[0]).diagnostic
         }
