@@ -85,7 +85,7 @@ final class TableLoad {
     private func missingColumnIssue(_ column: ContractColumn, in file: CSVFile) -> DataIssue {
         var notes: [String] = []
         if let suggestion = NameSuggestion.closest(to: column.name, among: file.columnNames) {
-            notes.append("did you mean to name \(FoundText.quoted(suggestion)) \(FoundText.quoted(column.name))?")
+            notes.append("is \(FoundText.quoted(suggestion)) meant to be \(FoundText.quoted(column.name))?")
         }
         let found = file.columnNames.isEmpty ? "no columns" : file.columnNames.joined(separator: ", ")
         return file.headerIssue(
