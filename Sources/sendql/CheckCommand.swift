@@ -23,7 +23,9 @@ struct CheckCommand: ParsableCommand {
     var lenient = false
 
     func run() throws {
-        let directory = data ?? ProcessInfo.processInfo.environment["SENDQL_DATA"] ?? "datasets/sample-area"
+        // An empty $SENDQL_DATA counts as unset, as shells make it easy to export one by accident.
+        let fromEnvironment = ProcessInfo.processInfo.environment["SENDQL_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let directory = data ?? fromEnvironment ?? "datasets/sample-area"
         let result = CaseDataLoader(mode: lenient ? .lenient : .strict).inspect(directory: directory)
         if result.summaries.isEmpty {
             // The folder itself is missing: there is no report to print, only the reason.
