@@ -17,6 +17,7 @@ import SendQLCore
 ///     .read(path: "feedback.csv")                                          // rejects kept aside
 /// ```
 public struct CSVReader: Sendable {
+    /// Strict (throw at the first bad row) or lenient (set bad rows aside).
     public var mode: CSVReadMode
     /// Declared formats by column name; columns not named here are inferred.
     public var formats: [String: ColumnFormat]
@@ -30,6 +31,7 @@ public struct CSVReader: Sendable {
         max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
     }
 
+    /// A reader; by default strict, inferring every column, using the machine's cores.
     public init(
         mode: CSVReadMode = .strict, formats: [String: ColumnFormat] = [:],
         parallelism: Int = CSVReader.defaultParallelism
