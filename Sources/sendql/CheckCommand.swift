@@ -9,9 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load a data folder against the data contract and print a data-quality report.",
         discussion: """
-            Exits 0 when the data is loadable, 66 when it is not (or the folder is missing).
-            Strict by default: any bad row makes the data unloadable. With --lenient, bad rows are
+            Strict by default: any bad row makes the data unloadable. With --lenient, bad rows are \
             set aside and listed instead.
+
+            Exits 0 when the data is loadable, 66 when it is not (or the folder is missing).
             """
     )
 

@@ -52,10 +52,10 @@ extension CSVFile {
             let columns = ParallelMap.map(formats.count, parallel: plan.count > 1) { column in
                 ColumnAssembler.assemble(results.map { $0.parts[column] })
             }
+            // A header always names at least one column, so the columns give the row count.
             let schema = Schema(zip(columnNames, formats).map { Field($0, $1.dataType) })
-            let rowCount = results.reduce(0) { $0 + $1.parts.first.map(\.count).orZero }
             return ParsedCSV(
-                table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
+                table: Table(schema: schema, columns: columns),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
                 rowStarts: keepRowStarts ? results.flatMap(\.rowStarts) : [],
@@ -81,9 +81,4 @@ extension CSVFile {
             text: rowText(from: pending.recordStart, to: pending.recordEnd),
             issues: pending.problems.map { issue($0) })
     }
-}
-
-extension Optional where Wrapped == Int {
-    /// The value, or 0.
-    fileprivate var orZero: Int { self ?? 0 }
 }
