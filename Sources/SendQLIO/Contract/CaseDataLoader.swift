@@ -83,8 +83,7 @@ public struct CaseDataLoader: Sendable {
             notes += ReferenceChecker.setAsideDanglingReferences(in: load, loads: loads, keyIndexes: keyIndexes)
             keyIndexes[contract.name] = KeyIndex(column: load.table.column(named: contract.key)!, removed: load.removed)
         }
-        let findings = DateOrderChecker(loads: loads, keyIndexes: keyIndexes)
-            .findings(for: dateOrderRules)
+        let findings = DateOrderChecker(loads: loads).findings(for: dateOrderRules)
         var tables: [String: Table] = [:]
         var summaries: [TableLoadSummary] = []
         for contract in contracts {

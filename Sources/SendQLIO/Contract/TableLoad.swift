@@ -24,6 +24,9 @@ final class TableLoad {
     private(set) var rowsInFile = 0
     /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
     private(set) var rejectedKeys: [String: DataLocation] = [:]
+    /// Per checked reference column: for each code of its dictionary, the target table's row with
+    /// that key, or -1 (filled by `ReferenceChecker`, read by `DateOrderChecker`).
+    var resolvedReferences: [String: [Int32]] = [:]
 
     init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
         self.contract = contract
