@@ -9,9 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load a data folder against the data contract and print a data-quality report.",
         discussion: """
-            Exits 0 when the data is loadable, 66 when it is not (or the folder is missing).
-            Strict by default: any bad row makes the data unloadable. With --lenient, bad rows are
+            Strict by default: any bad row makes the data unloadable. With --lenient, bad rows are \
             set aside and listed instead.
+
+            Exits 0 when the data is loadable, 66 when it is not (or the folder is missing).
             """
     )
 
@@ -23,7 +24,9 @@ struct CheckCommand: ParsableCommand {
     var lenient = false
 
     func run() throws {
-        let directory = data ?? ProcessInfo.processInfo.environment["SENDQL_DATA"] ?? "datasets/sample-area"
+        // An empty $SENDQL_DATA counts as unset, as shells make it easy to export one by accident.
+        let fromEnvironment = ProcessInfo.processInfo.environment["SENDQL_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let directory = data ?? fromEnvironment ?? "datasets/sample-area"
         let result = CaseDataLoader(mode: lenient ? .lenient : .strict).inspect(directory: directory)
         if result.summaries.isEmpty {
             // The folder itself is missing: there is no report to print, only the reason.

@@ -171,17 +171,18 @@ final class CSVFile {
     /// A row's text as it appears in the file, cut at `Reject.maximumTextLength` bytes.
     func rowText(from start: Int, to end: Int) -> String {
         var cut = end
-        if end - start > Reject.maximumTextLength {
+        // A runaway quoted field ends at the end of the file, usually after a line break.
+        while cut > start, bytes[cut - 1] == UInt8(ascii: "\n") || bytes[cut - 1] == UInt8(ascii: "\r") { cut -= 1 }
+        let isCut = cut - start > Reject.maximumTextLength
+        if isCut {
             cut = start + Reject.maximumTextLength
             // Never cut a character in two.
             while cut > start, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         }
-        // A runaway quoted field ends at the end of the file, usually after a line break.
-        while cut > start, bytes[cut - 1] == UInt8(ascii: "\n") || bytes[cut - 1] == UInt8(ascii: "\r") { cut -= 1 }
         var text = Array(bytes[start..<cut])
         let firstBad = ChunkParser.firstIndex(in: badBytes, atOrAfter: start)
         for offset in badBytes[firstBad...].prefix(while: { $0 < cut }) { text[offset - start] = UInt8(ascii: "?") }
-        return String(decoding: text, as: UTF8.self) + (cut < end ? "…" : "")
+        return String(decoding: text, as: UTF8.self) + (isCut ? "…" : "")
     }
 
     /// Where field `index` of the row starting at `rowStart` lies: its first byte (the opening quote

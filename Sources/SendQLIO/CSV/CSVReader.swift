@@ -17,17 +17,21 @@ import SendQLCore
 ///     .read(path: "feedback.csv")                                          // rejects kept aside
 /// ```
 public struct CSVReader: Sendable {
+    /// Strict (throw at the first bad row) or lenient (set bad rows aside).
     public var mode: CSVReadMode
     /// Declared formats by column name; columns not named here are inferred.
     public var formats: [String: ColumnFormat]
     /// How many chunks a large file is parsed in side by side (1 = one thread).
     public var parallelism: Int
+    /// The smallest share of a file worth a thread of its own (tests lower it to split small files).
+    var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 
     /// The machine's processor count, at most 8.
     public static var defaultParallelism: Int {
         max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
     }
 
+    /// A reader; by default strict, inferring every column, using the machine's cores.
     public init(
         mode: CSVReadMode = .strict, formats: [String: ColumnFormat] = [:],
         parallelism: Int = CSVReader.defaultParallelism
@@ -56,7 +60,7 @@ public struct CSVReader: Sendable {
         if !file.headerIssues.isEmpty { throw DiagnosticList(file.headerIssues.map(\.diagnostic)) }
         let parsed = file.parse(
             formats: file.columnNames.map { formats[$0] }, chunks: parallelism,
-            stopAtFirstBadRow: mode == .strict, keepRowStarts: false)
+            minimumChunkBytes: minimumChunkBytes, stopAtFirstBadRow: mode == .strict, keepRowStarts: false)
         if mode == .strict, let first = parsed.rejects.first {
             throw file.issue(first.problems[0]).diagnostic
         }

@@ -4,6 +4,7 @@ import SendQLCore
 public struct CSVTable: Sendable {
     /// The file as messages name it.
     public var file: String
+    /// The rows that read cleanly, in file order.
     public var table: Table
     /// Rows set aside (lenient reading only; strict reading throws instead).
     public var rejects: [Reject]
@@ -12,6 +13,7 @@ public struct CSVTable: Sendable {
     /// The format each column was read with, declared or inferred, in column order.
     public var formats: [ColumnFormat]
 
+    /// A result as the reader builds it.
     public init(file: String, table: Table, rejects: [Reject], rowsInFile: Int, formats: [ColumnFormat]) {
         self.file = file
         self.table = table

@@ -8,13 +8,16 @@ public struct CodeList: Sendable, Hashable {
     /// The values' bytes folded to lower case, for matching without making a `String` per field.
     let foldedBytes: [[UInt8]]
 
+    /// A list of the given values, in their stored spelling.
     public init(_ values: [String]) {
         precondition(!values.isEmpty, "a code list needs at least one value")
         self.values = values
         foldedBytes = values.map { Array($0.utf8).map(asciiLowercased) }
     }
 
+    /// Lists are equal when their values are.
     public static func == (lhs: CodeList, rhs: CodeList) -> Bool { lhs.values == rhs.values }
+    /// Hashes the values.
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
     /// `Y, N, A, W, H`, as messages show the list.

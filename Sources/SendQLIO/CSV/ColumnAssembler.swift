@@ -37,7 +37,10 @@ enum ColumnAssembler {
         codes.reserveCapacity(total)
         for part in parts.dropFirst() {
             let recode = part.interner.values.map { interner.intern($0) }
-            codes.append(contentsOf: part.codes.map { recode[Int($0)] })
+            // Null slots keep code 0, as in the first part, so the result is the one-pass result.
+            for row in 0..<part.count {
+                codes.append(part.isNull(row) ? 0 : recode[Int(part.codes[row])])
+            }
         }
         return .string(codes: codes, dictionary: StringDictionary(interner.values))
     }

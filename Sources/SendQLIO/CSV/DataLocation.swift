@@ -8,10 +8,14 @@
 /// the first character of the field (its opening quote, when quoted), so an editor's "go to line and
 /// column" lands on the field.
 public struct DataLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file as messages name it.
     public var file: String
+    /// 1-based physical line (0 for a whole file).
     public var line: Int
+    /// 1-based character column (0 for a whole file).
     public var column: Int
 
+    /// A place in a file.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -32,6 +36,7 @@ public struct DataLocation: Sendable, Hashable, Comparable, CustomStringConverti
     /// `file:line`, for a whole row.
     public var lineText: String { isWholeFile ? file : "\(file):\(line)" }
 
+    /// File order: by file name, then line, then column.
     public static func < (lhs: DataLocation, rhs: DataLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }

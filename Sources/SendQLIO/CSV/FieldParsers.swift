@@ -180,8 +180,9 @@ enum FieldParsers {
         guard let (year, month, day) = dateParts(field) else { return nil }
         if !(1...12).contains(month) { return "there is no month \(month)" }
         if !(1...9999).contains(year) { return "years run from 1 to 9999" }
+        if day < 1 { return "there is no day 0" }
         let length = CivilDate.daysInMonth(year: year, month: month)
-        if day < 1 || day > length { return "\(monthNames[month - 1]) \(year) has \(length) days" }
+        if day > length { return "\(monthNames[month - 1]) \(year) has \(length) days" }
         return nil
     }
 

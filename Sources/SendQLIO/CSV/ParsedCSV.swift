@@ -14,11 +14,12 @@ extension CSVFile {
     /// Parses every data row with the given formats (nil = infer), in `chunks` pieces side by side.
     func parse(
         formats declared: [ColumnFormat?], requiresValue: [Bool]? = nil, chunks: Int,
-        stopAtFirstBadRow: Bool, keepRowStarts: Bool
+        minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk, stopAtFirstBadRow: Bool, keepRowStarts: Bool
     ) -> ParsedCSV {
         precondition(declared.count == columnNames.count, "one format (or nil) per column")
         return bytes.withUnsafeBufferPointer { buffer in
-            let plan = ChunkPlan(bytes: buffer, dataStart: dataStart, chunks: chunks)
+            let plan = ChunkPlan(
+                bytes: buffer, dataStart: dataStart, chunks: chunks, minimumBytesPerChunk: minimumChunkBytes)
             let firstRecordStart = { (position: Int) -> Int in
                 var scanner = CSVRecordScanner(buffer, position: position)
                 scanner.skipBlankLines()
@@ -48,13 +49,13 @@ extension CSVFile {
                 parser.parse(from: $0, before: $1, expectedRows: rowsPerChunk)
             }
             // Columns are independent; building a high-cardinality dictionary is the slow part.
-            let columns = ParallelMap.map(formats.count, parallel: chunks > 1) { column in
+            let columns = ParallelMap.map(formats.count, parallel: plan.count > 1) { column in
                 ColumnAssembler.assemble(results.map { $0.parts[column] })
             }
+            // A header always names at least one column, so the columns give the row count.
             let schema = Schema(zip(columnNames, formats).map { Field($0, $1.dataType) })
-            let rowCount = results.reduce(0) { $0 + $1.parts.first.map(\.count).orZero }
             return ParsedCSV(
-                table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
+                table: Table(schema: schema, columns: columns),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
                 rowStarts: keepRowStarts ? results.flatMap(\.rowStarts) : [],
@@ -80,9 +81,4 @@ extension CSVFile {
             text: rowText(from: pending.recordStart, to: pending.recordEnd),
             issues: pending.problems.map { issue($0) })
     }
-}
-
-extension Optional where Wrapped == Int {
-    /// The value, or 0.
-    fileprivate var orZero: Int { self ?? 0 }
 }

@@ -13,6 +13,7 @@ public struct Reject: Sendable, Equatable {
     /// The longest row text kept, in bytes.
     public static let maximumTextLength = 500
 
+    /// A reject from its parts.
     public init(table: String, location: DataLocation, text: String, issues: [DataIssue]) {
         self.table = table
         self.location = location

@@ -20,6 +20,7 @@ public enum CaseContract {
     /// The contract of the table called `name`, or nil.
     public static func table(named name: String) -> TableContract? { tables.first { $0.name == name } }
 
+    /// `people.csv`.
     public static let people = TableContract(
         name: "people", summary: "one row per child or young person (SEN2 module 1)", key: "person_id",
         columns: [
@@ -30,6 +31,7 @@ public enum CaseContract {
             ContractColumn("ethnicity", .optional, .string, meaning: "DfE ethnicity code"),
         ])
 
+    /// `requests.csv`.
     public static let requests = TableContract(
         name: "requests", summary: "requests for an EHC needs assessment (SEN2 module 2)", key: "request_id",
         columns: [
@@ -47,6 +49,7 @@ public enum CaseContract {
             ContractColumn("tribunal", .optional, .bool, meaning: "the decision was appealed to the SEND Tribunal"),
         ])
 
+    /// `assessments.csv`.
     public static let assessments = TableContract(
         name: "assessments", summary: "EHC needs assessments (SEN2 module 3), at most one per request",
         key: "request_id",
@@ -63,6 +66,7 @@ public enum CaseContract {
             ContractColumn("tribunal", .optional, .bool),
         ])
 
+    /// `plans.csv`.
     public static let plans = TableContract(
         name: "plans", summary: "EHC plans (SEN2 module 4a, with the primary need from module 5c)", key: "plan_id",
         columns: [
@@ -78,6 +82,7 @@ public enum CaseContract {
             ContractColumn("setting", .optional, .string, meaning: "kind of setting named"),
         ])
 
+    /// `advice.csv`.
     public static let advice = TableContract(
         name: "advice", summary: "advice requested from partners during an assessment (local records)",
         key: "advice_id",
@@ -95,6 +100,7 @@ public enum CaseContract {
                            meaning: "a permitted exception to the partner's 6-week duty applies"),
         ])
 
+    /// `reviews.csv`.
     public static let reviews = TableContract(
         name: "reviews", summary: "annual review meetings of a plan (SEN2 module 5a, with local workflow dates)",
         key: "review_id",
@@ -115,6 +121,7 @@ public enum CaseContract {
                            meaning: "the day that amended plan was issued"),
         ])
 
+    /// `audits.csv`.
     public static let audits = TableContract(
         name: "audits", summary: "quality assurance audits of EHC plans (local records)", key: "audit_id",
         columns: [
@@ -127,6 +134,7 @@ public enum CaseContract {
             ContractColumn("social_care_rating", .optional, .code(ratings), meaning: "for the social care sections"),
         ])
 
+    /// `feedback.csv`.
     public static let feedback = TableContract(
         name: "feedback", summary: "parent and carer survey responses (local records)", key: "response_id",
         columns: [
@@ -137,6 +145,7 @@ public enum CaseContract {
             ContractColumn("person_id", .optional, .string, references: "people"),
         ])
 
+    /// `complaints.csv`.
     public static let complaints = TableContract(
         name: "complaints", summary: "SEND complaints (local records)", key: "complaint_id",
         columns: [
@@ -149,6 +158,7 @@ public enum CaseContract {
             ContractColumn("topic", .optional, .string),
         ])
 
+    /// `appeals.csv`.
     public static let appeals = TableContract(
         name: "appeals", summary: "SEND Tribunal appeals (local records)", key: "appeal_id",
         columns: [

@@ -8,15 +8,18 @@ import SendQLCore
 public struct CaseData: Sendable {
     /// The folder as the user named it.
     public var directory: String
+    /// Every contract table by name.
     public var tables: [String: Table]
     /// Rows set aside in lenient mode (none in strict mode: the load fails instead).
     public var rejects: [Reject]
+    /// Date-order findings over the loaded rows.
     public var findings: [Finding]
     /// Notes about the load, one per absent file among them (`E0721`).
     public var notes: [Diagnostic]
     /// The contract tables whose files were absent, so a query naming one can say so.
     public var absentTables: [String]
 
+    /// Loaded data from its parts.
     public init(
         directory: String, tables: [String: Table], rejects: [Reject], findings: [Finding],
         notes: [Diagnostic], absentTables: [String]
@@ -32,8 +35,13 @@ public struct CaseData: Sendable {
     /// The table called `name`, or nil when it is not a contract table.
     public func table(_ name: String) -> Table? { tables[name] }
 
-    /// The note saying the table's file was absent, or nil.
+    /// The note saying the table's file was absent, or nil when it was present.
     public func absenceNote(for table: String) -> Diagnostic? {
-        notes.first { $0.code == DataErrorCode.absentFile.rawValue && $0.message.hasPrefix("\(table).csv ") }
+        absentTables.contains(table) ? Self.absenceNote(for: table) : nil
+    }
+
+    /// The note for an absent table file (`E0721`).
+    static func absenceNote(for table: String) -> Diagnostic {
+        Diagnostic(.absentFile, "\(table).csv is absent: the \(table) table is empty", severity: .note)
     }
 }

@@ -2,7 +2,9 @@ import SendQLCore
 
 /// Everything a load found, whether or not the data turned out loadable: what `sendql check` reports.
 public struct CaseDataLoadResult: Sendable {
+    /// The folder as the user named it.
     public var directory: String
+    /// The mode the load ran in.
     public var mode: CSVReadMode
     /// One per contract table, in contract order (empty when the folder itself is missing).
     public var summaries: [TableLoadSummary]
@@ -10,12 +12,14 @@ public struct CaseDataLoadResult: Sendable {
     public var fatalIssues: [DataIssue]
     /// Rows with a bad value, a duplicate key or a dangling reference, by table then line.
     public var rejects: [Reject]
+    /// Date-order findings over the kept rows.
     public var findings: [Finding]
     /// Absent files, files that are not contract tables, references left unchecked.
     public var notes: [Diagnostic]
     /// The loaded data; nil when the data is not loadable.
     public var caseData: CaseData?
 
+    /// A result from its parts.
     public init(
         directory: String, mode: CSVReadMode, summaries: [TableLoadSummary], fatalIssues: [DataIssue],
         rejects: [Reject], findings: [Finding], notes: [Diagnostic], caseData: CaseData?

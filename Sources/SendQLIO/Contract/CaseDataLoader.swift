@@ -13,9 +13,11 @@ import SendQLCore
 /// let requests = data.tables["requests"]!
 /// ```
 public struct CaseDataLoader: Sendable {
+    /// Strict (any bad row makes the data unloadable) or lenient (bad rows set aside).
     public var mode: CSVReadMode
     /// The tables to load; a table must come after every table it refers to.
     public var contracts: [TableContract]
+    /// The date orders to check.
     public var dateOrderRules: [DateOrderRule]
     /// Chunks parsed side by side within each file.
     public var parallelism: Int
@@ -23,6 +25,7 @@ public struct CaseDataLoader: Sendable {
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
 
+    /// A loader for the given tables (by default the whole case contract).
     public init(
         mode: CSVReadMode = .strict, contracts: [TableContract] = CaseContract.tables,
         dateOrderRules: [DateOrderRule] = CaseContract.dateOrderRules,
@@ -69,9 +72,7 @@ public struct CaseDataLoader: Sendable {
             let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism)
             loads[contract.name] = load
             if load.status == .absent {
-                notes.append(Diagnostic(
-                    .absentFile, "\(contract.fileName) is absent: the \(contract.name) table is empty",
-                    severity: .note))
+                notes.append(CaseData.absenceNote(for: contract.name))
             }
         }
         var keyIndexes: [String: KeyIndex] = [:]
@@ -82,8 +83,7 @@ public struct CaseDataLoader: Sendable {
             notes += ReferenceChecker.setAsideDanglingReferences(in: load, loads: loads, keyIndexes: keyIndexes)
             keyIndexes[contract.name] = KeyIndex(column: load.table.column(named: contract.key)!, removed: load.removed)
         }
-        let findings = DateOrderChecker(loads: loads, keyIndexes: keyIndexes)
-            .findings(for: dateOrderRules)
+        let findings = DateOrderChecker(loads: loads).findings(for: dateOrderRules)
         var tables: [String: Table] = [:]
         var summaries: [TableLoadSummary] = []
         for contract in contracts {

@@ -9,14 +9,18 @@ public struct ContractColumn: Sendable, Hashable {
         case optional
     }
 
+    /// The header name.
     public var name: String
+    /// Required or optional.
     public var requirement: Requirement
+    /// How values are read and stored.
     public var format: ColumnFormat
     /// The table whose key this column holds, when it is a reference (`plans.person_id` → `people`).
     public var references: String?
     /// What the column means, for documentation.
     public var meaning: String
 
+    /// A column of a contract table.
     public init(
         _ name: String, _ requirement: Requirement, _ format: ColumnFormat, references: String? = nil,
         meaning: String = ""
@@ -28,5 +32,6 @@ public struct ContractColumn: Sendable, Hashable {
         self.meaning = meaning
     }
 
+    /// True for a required column.
     public var isRequired: Bool { requirement == .required }
 }

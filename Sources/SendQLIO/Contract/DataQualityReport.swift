@@ -6,14 +6,18 @@ import SendQLCore
 ///
 /// Each list shows at most `limit` entries, then how many more there are.
 public struct DataQualityReport: Sendable {
+    /// What the load found.
     public var result: CaseDataLoadResult
+    /// The most entries each list shows.
     public var limit: Int
 
+    /// A report of `result`, lists cut at `limit` entries.
     public init(_ result: CaseDataLoadResult, limit: Int = 100) {
         self.result = result
         self.limit = limit
     }
 
+    /// The whole report, ending with a line break.
     public func render() -> String {
         var lines = ["Data folder: \(result.directory) (\(result.mode.rawValue))"]
         if !result.summaries.isEmpty {

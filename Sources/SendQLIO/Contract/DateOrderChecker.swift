@@ -3,7 +3,6 @@ import SendQLCore
 /// Finds kept rows whose dates break a `DateOrderRule`.
 struct DateOrderChecker {
     let loads: [String: TableLoad]
-    let keyIndexes: [String: KeyIndex]
 
     func findings(for rules: [DateOrderRule]) -> [Finding] {
         rules.flatMap { findings(for: $0) }
@@ -14,29 +13,32 @@ struct DateOrderChecker {
               let dates = DateColumn(load.table.column(named: rule.date)) else { return [] }
         // The anchor date of each row: from the row itself, or from the row its reference leads to.
         let anchorTable: TableLoad
-        var anchorRows: (Int) -> Int? = { $0 }
+        var referenceCodes: [UInt32] = []
+        var referenceColumn: Column?
+        var targetRows: [Int32] = []
         if let via = rule.notBefore.via {
             guard let targetName = load.contract.column(named: via)?.references, let target = loads[targetName],
-                  let index = keyIndexes[targetName],
-                  let column = load.table.column(named: via),
-                  case .string(let codes, let dictionary) = column.storage else { return [] }
+                  let resolved = load.resolvedReferences[via], let column = load.table.column(named: via),
+                  case .string(let codes, _) = column.storage else { return [] }
             anchorTable = target
-            var cache: [UInt32: Int?] = [:]
-            anchorRows = { row in
-                guard !column.isNull(row) else { return nil }
-                if let known = cache[codes[row]] { return known }
-                let found = index.row(of: dictionary[codes[row]])
-                cache[codes[row]] = found
-                return found
-            }
+            referenceCodes = codes
+            referenceColumn = column
+            targetRows = resolved
         } else {
             anchorTable = load
         }
         guard let anchors = DateColumn(anchorTable.table.column(named: rule.notBefore.column)) else { return [] }
         var found: [Finding] = []
         for row in 0..<load.table.rowCount where !load.removed[row] {
-            guard let date = dates[row], let anchorRow = anchorRows(row), let anchorDate = anchors[anchorRow],
-                  date < anchorDate else { continue }
+            guard let date = dates[row] else { continue }
+            var anchorRow = row
+            if let referenceColumn {
+                guard !referenceColumn.isNull(row) else { continue }
+                let target = targetRows[Int(referenceCodes[row])]
+                guard target >= 0 else { continue }
+                anchorRow = Int(target)
+            }
+            guard let anchorDate = anchors[anchorRow], date < anchorDate else { continue }
             if let finding = finding(rule, load, row, date, anchorTable, anchorRow, anchorDate) {
                 found.append(finding)
             }

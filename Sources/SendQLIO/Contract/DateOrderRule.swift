@@ -5,6 +5,7 @@ public struct DateOrderRule: Sendable, Hashable {
     public struct Anchor: Sendable, Hashable {
         /// The reference column followed first (`request_id`), or nil for the row's own column.
         public var via: String?
+        /// The date column read there.
         public var column: String
 
         /// A date column of the row itself.
@@ -20,13 +21,16 @@ public struct DateOrderRule: Sendable, Hashable {
         }
     }
 
+    /// The table whose rows are checked.
     public var table: String
     /// The date that must come on or after the anchor.
     public var date: String
+    /// The date `date` must not be before.
     public var notBefore: Anchor
     /// Why the order is impossible, for the documentation.
     public var reason: String
 
+    /// A rule: in `table`, `date` must not be before `notBefore`.
     public init(_ table: String, _ date: String, notBefore: Anchor, reason: String) {
         self.table = table
         self.date = date

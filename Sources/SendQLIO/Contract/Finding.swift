@@ -2,20 +2,26 @@ import SendQLCore
 
 /// A data-quality finding: a row whose dates are in an impossible order. Reported, never fatal.
 public struct Finding: Sendable, Equatable {
+    /// The rule the row breaks.
     public var rule: DateOrderRule
     /// The row's location; the column is that of the date that comes too early.
     public var location: DataLocation
     /// The row's key column and value.
     public var keyColumn: String
+    /// The row's key value.
     public var key: String
+    /// The date that comes too early.
     public var date: CivilDate
+    /// The date it must not be before.
     public var anchorDate: CivilDate
     /// The referenced row's key and location, when the anchor date is another table's.
     public var anchorKey: String?
+    /// Where the referenced row is.
     public var anchorLocation: DataLocation?
     /// The finding as a warning (code E0720) pointing into the file.
     public var diagnostic: Diagnostic
 
+    /// A finding from its parts.
     public init(
         rule: DateOrderRule, location: DataLocation, keyColumn: String, key: String, date: CivilDate,
         anchorDate: CivilDate, anchorKey: String?, anchorLocation: DataLocation?, diagnostic: Diagnostic

@@ -25,4 +25,13 @@ struct KeyIndex {
         let row = rowOfCode[Int(code)]
         return row < 0 ? nil : Int(row)
     }
+
+    /// For each value of a referring column's dictionary, the kept row holding it as key, or -1.
+    /// One lookup per distinct value, so a column of a million references costs a few thousand.
+    func rows(for values: StringDictionary) -> [Int32] {
+        values.values.map { value in
+            guard let code = dictionary.code(of: value) else { return -1 }
+            return rowOfCode[Int(code)]
+        }
+    }
 }

@@ -8,8 +8,10 @@ public struct TableContract: Sendable, Hashable {
     public var summary: String
     /// The key column: unique within the table, never empty.
     public var key: String
+    /// The columns, in contract order.
     public var columns: [ContractColumn]
 
+    /// A table contract; the key must be one of its required columns.
     public init(name: String, summary: String, key: String, columns: [ContractColumn]) {
         precondition(columns.contains { $0.name == key && $0.isRequired }, "the key of \(name) must be a required column")
         self.name = name
@@ -24,6 +26,7 @@ public struct TableContract: Sendable, Hashable {
     /// The contract's columns with their stored types, in contract order.
     public var schema: Schema { Schema(columns.map { Field($0.name, $0.format.dataType) }) }
 
+    /// The column called `name`, or nil.
     public func column(named name: String) -> ContractColumn? { columns.first { $0.name == name } }
 
     /// The columns that refer to other tables.

@@ -24,6 +24,9 @@ final class TableLoad {
     private(set) var rowsInFile = 0
     /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
     private(set) var rejectedKeys: [String: DataLocation] = [:]
+    /// Per checked reference column: for each code of its dictionary, the target table's row with
+    /// that key, or -1 (filled by `ReferenceChecker`, read by `DateOrderChecker`).
+    var resolvedReferences: [String: [Int32]] = [:]
 
     init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
         self.contract = contract
@@ -85,7 +88,7 @@ final class TableLoad {
     private func missingColumnIssue(_ column: ContractColumn, in file: CSVFile) -> DataIssue {
         var notes: [String] = []
         if let suggestion = NameSuggestion.closest(to: column.name, among: file.columnNames) {
-            notes.append("did you mean to name \(FoundText.quoted(suggestion)) \(FoundText.quoted(column.name))?")
+            notes.append("is \(FoundText.quoted(suggestion)) meant to be \(FoundText.quoted(column.name))?")
         }
         let found = file.columnNames.isEmpty ? "no columns" : file.columnNames.joined(separator: ", ")
         return file.headerIssue(

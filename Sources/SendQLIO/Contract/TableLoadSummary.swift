@@ -1,5 +1,6 @@
 /// How one contract table loaded: its file and its row counts.
 public struct TableLoadSummary: Sendable, Equatable {
+    /// Whether the file was read.
     public enum Status: String, Sendable, Equatable {
         /// The file was read; some rows may have been set aside.
         case loaded
@@ -9,9 +10,11 @@ public struct TableLoadSummary: Sendable, Equatable {
         case failed
     }
 
+    /// The contract table.
     public var table: String
     /// The file as messages name it.
     public var file: String
+    /// Loaded, absent or failed.
     public var status: Status
     /// Data rows in the file (0 when absent or failed).
     public var rowsInFile: Int
@@ -20,6 +23,7 @@ public struct TableLoadSummary: Sendable, Equatable {
     /// Rows with a problem (set aside in lenient mode; errors in strict mode).
     public var rejected: Int
 
+    /// A summary from its parts.
     public init(table: String, file: String, status: Status, rowsInFile: Int, loaded: Int, rejected: Int) {
         self.table = table
         self.file = file
