@@ -60,7 +60,7 @@ public struct Session: Sendable {
 
     /// Adds or replaces a table (the previous result as `_`, say).
     public mutating func setTable(_ name: String, _ table: Table) {
-        try? store.set(name, table, executor: Executor(context: context, store: store, source: Source(name: "<session>", text: "")))
+        store.set(name, table)
         checker.define(table: name, schema: table.schema)
     }
 
@@ -98,14 +98,14 @@ public struct Session: Sendable {
         }
         let executor = Executor(context: checker.context, store: store, source: source)
         do {
-            for (name, table) in checker.takeLoadedTables() { try store.set(name, table, executor: executor) }
+            for (name, table) in checker.takeLoadedTables() { store.set(name, table) }
             for statement in program.statements {
                 switch statement {
                 case .letTable(let name, let pipeline):
                     if lazily {
-                        try store.define(name, pipeline, executor: executor)
+                        store.define(name, pipeline, source: source)
                     } else {
-                        try store.set(name, try executor.run(pipeline), executor: executor)
+                        store.set(name, try executor.run(pipeline))
                     }
                 case .query(let pipeline):
                     outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span))

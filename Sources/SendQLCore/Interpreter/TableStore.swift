@@ -1,35 +1,27 @@
 /// The tables a session can read: loaded ones, and `let` tables not computed until first read.
 ///
 /// A `let` table is only computed when a pipeline reads it, so a prelude can define many tables and
-/// a run pays only for those it uses. Redefining a name first computes every pending table that
-/// reads the old definition, so each `let` keeps meaning what it meant when it was written.
+/// a run pays only for those it uses. Redefining a name keeps the old definition under a hidden name,
+/// and every definition that read the old one (including the new one: `let requests = from requests
+/// | ...`) is pointed at it, so each `let` keeps meaning what it meant when it was written.
 final class TableStore: @unchecked Sendable {
     // A session is used from one thread at a time; the store is its cache.
-    private(set) var tables: [String: Table]
+    private var tables: [String: Table]
     /// Definitions not yet computed, with the script each came from (for its error messages).
     private var pending: [String: (pipeline: CheckedPipeline, source: Source)] = [:]
+    private var retired = 0
 
     init(tables: [String: Table]) { self.tables = tables }
 
-    func copy() -> TableStore {
-        let store = TableStore(tables: tables)
-        store.pending = pending
-        return store
-    }
-
-    var names: [String] { Array(Set(tables.keys).union(pending.keys)) }
-
     /// Records a definition to compute on first use.
-    func define(_ name: String, _ pipeline: CheckedPipeline, executor: Executor) throws(RuntimeFailure) {
-        try settleDependents(of: name, executor: executor)
-        tables[name] = nil
-        pending[name] = (pipeline, executor.source)
+    func define(_ name: String, _ pipeline: CheckedPipeline, source: Source) {
+        let pipeline = retire(name).map { pipeline.renamingTable(name, to: $0) } ?? pipeline
+        pending[name] = (pipeline, source)
     }
 
     /// Stores a computed table under a name.
-    func set(_ name: String, _ table: Table, executor: Executor) throws(RuntimeFailure) {
-        try settleDependents(of: name, executor: executor)
-        pending[name] = nil
+    func set(_ name: String, _ table: Table) {
+        _ = retire(name)
         tables[name] = table
     }
 
@@ -43,20 +35,17 @@ final class TableStore: @unchecked Sendable {
         return table
     }
 
-    /// Computes the pending tables that read `name`, directly or through other pending tables.
-    private func settleDependents(of name: String, executor: Executor) throws(RuntimeFailure) {
-        var changed = true
-        var affected: Set<String> = [name]
-        while changed {
-            changed = false
-            for (other, entry) in pending where !affected.contains(other) && !entry.pipeline.tablesRead.isDisjoint(with: affected) {
-                affected.insert(other)
-                changed = true
-            }
+    /// Moves the current definition of `name` to a hidden name that pending definitions now read.
+    private func retire(_ name: String) -> String? {
+        guard tables[name] != nil || pending[name] != nil else { return nil }
+        retired += 1
+        let hidden = "\(name)\u{1}\(retired)"
+        if let table = tables.removeValue(forKey: name) { tables[hidden] = table }
+        if let entry = pending.removeValue(forKey: name) { pending[hidden] = entry }
+        for (other, entry) in pending where entry.pipeline.tablesRead.contains(name) {
+            pending[other] = (entry.pipeline.renamingTable(name, to: hidden), entry.source)
         }
-        for other in affected where other != name && pending[other] != nil {
-            _ = try table(other, executor: executor)
-        }
+        return hidden
     }
 }
 
@@ -76,5 +65,30 @@ extension CheckedPipeline {
         }
         visit(steps)
         return names
+    }
+
+    /// The same pipeline reading `new` wherever it read `old`.
+    func renamingTable(_ old: String, to new: String) -> CheckedPipeline {
+        var copy = self
+        if range == nil && table == old { copy.table = new }
+        copy.steps = steps.map { $0.renamingTable(old, to: new) }
+        return copy
+    }
+}
+
+extension PlanStep {
+    func renamingTable(_ old: String, to new: String) -> PlanStep {
+        var copy = self
+        switch kind {
+        case .join(var plan):
+            plan.right = plan.right.renamingTable(old, to: new)
+            copy.kind = .join(plan)
+        case .append(let other, let columnMap, let distinct):
+            copy.kind = .append(other: other.renamingTable(old, to: new), columnMap: columnMap, distinct: distinct)
+        case .group(let keys, let keyColumns, let body):
+            copy.kind = .group(keys: keys, keyColumns: keyColumns, body: body.map { $0.renamingTable(old, to: new) })
+        default: break
+        }
+        return copy
     }
 }

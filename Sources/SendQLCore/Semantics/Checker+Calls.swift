@@ -41,6 +41,11 @@ extension Checker {
                 args[0] = widen(args[0])
             }
             if [.coalesce, .greatest, .least].contains(scalar) { args = args.map { coerce($0, to: type) } }
+            if scalar == .period, args[1].isConstant, case .literal(.string(let kind)) = fold(args[1]).node, PeriodKind(rawValue: kind) == nil {
+                report("E0307", "`\(kind)` is not a kind of period", args[1].span,
+                       notes: ["note: the kinds are " + PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")])
+                return Self.errorExpression(span)
+            }
             return BoundExpression(.scalar(scalar, args), type: type, span: span)
         }
     }

@@ -2,7 +2,7 @@
 public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     // Dates and periods.
     case year, month, day, weekday, quarter
-    case yearMonth = "year_month", academicYear = "academic_year", financialYear = "financial_year"
+    case yearMonth = "year_month", academicYear = "academic_year", financialYear = "financial_year", period
     case monthStart = "month_start", monthEnd = "month_end", quarterStart = "quarter_start"
     case addDays = "add_days", addMonths = "add_months"
     case addWorkingDays = "add_working_days", workingDaysBetween = "working_days_between"
@@ -30,6 +30,7 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .yearMonth: return "year_month(date) -> string, e.g. \"2019-03\""
         case .academicYear: return "academic_year(date) -> string, e.g. \"2018/19\" (September-August)"
         case .financialYear: return "financial_year(date) -> string, e.g. \"2018-19\" (April-March)"
+        case .period: return "period(date, kind) -> the label of the year, academic_year, financial_year, quarter or month holding the date"
         case .monthStart, .monthEnd, .quarterStart: return "\(rawValue)(date) -> date"
         case .addDays: return "add_days(date, int) -> date"
         case .addMonths: return "add_months(date, int) -> date (clamped to the month's last day)"
@@ -77,6 +78,7 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .year, .month, .day, .weekday: return check([.date], .int)
         case .quarter, .yearMonth, .academicYear, .financialYear: return check([.date], .string)
+        case .period: return check([.date, .string], .string)
         case .monthStart, .monthEnd, .quarterStart: return check([.date], .date)
         case .addDays, .addMonths, .addWorkingDays: return check([.date, .int], .date)
         case .workingDaysBetween: return check([.date, .date], .int)

@@ -63,7 +63,13 @@ public enum RunJob {
         case .success(let data):
             let context = SessionContext(asOf: asOfDay, today: today, calendar: HolidayCalendar.englandAndWales,
                                          parameters: parameters, rowLimit: rowLimit)
-            return .success(Session(tables: data.tables, context: context, resources: FileResourceLoader()))
+            let session = Session(tables: data.tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
+            if !session.preludeDiagnostics.isEmpty {
+                // The prelude ships with the tool: a mistake in it is ours, not the user's.
+                return .failure(JobOutput(stderr: "sendql: internal error in the prelude\n"
+                    + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
+            }
+            return .success(session)
         }
     }
 }

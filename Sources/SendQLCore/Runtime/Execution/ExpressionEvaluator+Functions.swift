@@ -9,6 +9,21 @@ extension ExpressionEvaluator {
         case .yearMonth: return periodLabels(args[0], .month)
         case .academicYear: return periodLabels(args[0], .academicYear)
         case .financialYear: return periodLabels(args[0], .financialYear)
+        case .period:
+            // One kind for the whole column (the usual case: a constant) is labelled in one pass.
+            let (codes, dictionary) = args[1].stringCodes
+            if dictionary.count == 1, args[1].validity == nil, let kind = PeriodKind(rawValue: dictionary.values[0]) {
+                return periodLabels(args[0], kind)
+            }
+            var builder = ColumnBuilder(type: .string, capacity: rows)
+            let dates = args[0].dates
+            for row in 0..<rows {
+                guard !args[0].isNull(row), !args[1].isNull(row), let kind = PeriodKind(rawValue: dictionary[codes[row]]) else {
+                    builder.appendNull(); continue
+                }
+                builder.append(string: PeriodLabel.label(of: CivilDate(dayNumber: dates[row]), kind))
+            }
+            return builder.finish()
         case .monthStart: return mapDatesToDates(args[0]) { d in
             let c = CivilDate(dayNumber: d)
             return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
