@@ -14,8 +14,8 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
     var parameters: [String] = []
 
-    @Option(help: "How results are printed: table, csv, json or markdown.")
-    var format: String = "table"
+    @Option(help: "How results are printed: table, csv, json or markdown (default: table; csv for snapshot).")
+    var format: String?
 
     @Option(name: .customLong("error-format"), help: "How errors are printed: text or json.")
     var errorFormat: String = "text"
@@ -23,10 +23,13 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("row-limit"), help: "The most rows a join or pivot may produce.")
     var rowLimit: Int = 200_000_000
 
-    func options() throws -> ScriptOptions {
-        guard let format = ResultFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of table, csv, json, markdown; found \"\(format)\"")
-        }
+    func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
+        let format = try self.format.map { text in
+            guard let format = ResultFormat(rawValue: text) else {
+                throw ValidationError("--format must be one of table, csv, json, markdown; found \"\(text)\"")
+            }
+            return format
+        } ?? defaultFormat
         guard let errorFormat = ErrorFormat(rawValue: errorFormat) else {
             throw ValidationError("--error-format must be text or json; found \"\(errorFormat)\"")
         }
@@ -44,9 +47,9 @@ struct ScriptArguments: ParsableArguments {
         return values
     }
 
-    func request(for source: Source) throws -> RunRequest {
+    func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
         RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                   options: try options(), rowLimit: rowLimit)
+                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit)
     }
 }
 
