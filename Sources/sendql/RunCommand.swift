@@ -23,6 +23,9 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("row-limit"), help: "The most rows a join or pivot may produce.")
     var rowLimit: Int = 200_000_000
 
+    @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
+    var closures: String?
+
     func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
         let format = try self.format.map { text in
             guard let format = ResultFormat(rawValue: text) else {
@@ -49,7 +52,7 @@ struct ScriptArguments: ParsableArguments {
 
     func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
         RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit)
+                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures)
     }
 }
 

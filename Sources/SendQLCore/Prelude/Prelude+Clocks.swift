@@ -12,14 +12,14 @@ extension Prelude {
                done_date = if outcome in ("Y", "N") then outcome_date else null,
                exempt = false, disputed = (mediation ?? false) or (tribunal ?? false)
 
-    let assessment_outcomes = from assessments
+    let _assessment_outcomes = from assessments
       | select request_id, assessment = outcome, assessment_date = outcome_date, week20_exception,
                assessment_disputed = (mediation ?? false) or (tribunal ?? false)
 
     # 20 weeks to issue the final plan, from the request.
     let final_20wk = from requests
       | where outcome == "Y"
-      | join left assessment_outcomes on request_id
+      | join left _assessment_outcomes on request_id
       | where assessment in ("Y", "A") or assessment is null
       | select clock = "final_20wk", area = "assessment", subject_id = request_id, person_id,
                start_date = received_date, due_date = received_date + 20 weeks,
@@ -29,7 +29,7 @@ extension Prelude {
 
     # 16 weeks to say a plan will not be issued, from the request.
     let not_issue_16wk = from requests
-      | join assessment_outcomes on request_id
+      | join _assessment_outcomes on request_id
       | where assessment == "N"
       | select clock = "not_issue_16wk", area = "assessment", subject_id = request_id, person_id,
                start_date = received_date, due_date = received_date + 16 weeks, done_date = assessment_date,
@@ -43,13 +43,13 @@ extension Prelude {
                exempt = exception ?? false, disputed = false
 
     # Reviews within 12 months starting with the plan, then with each review meeting.
-    let review_points = from plans
+    let _review_points = from plans
       | select plan_id, person_id, point = start_date, cease_date
       | append (from reviews
           | join (from plans | select plan_id, person_id, cease_date) on plan_id
           | select plan_id, person_id, point = meeting_date, cease_date)
 
-    let review_12m = from review_points
+    let review_12m = from _review_points
       | group plan_id (sort point | derive next_point = lead(point))
       | derive due_date = point + 12 months - 1 day
       # No review is owed when the plan ceased on or before the due date.
@@ -57,23 +57,23 @@ extension Prelude {
       | select clock = "review_12m", area = "reviews", subject_id = plan_id, person_id,
                start_date = point, due_date, done_date = next_point, exempt = false, disputed = false
 
-    let review_plans = from reviews | join (from plans | select plan_id, person_id) on plan_id
+    let _review_plans = from reviews | join (from plans | select plan_id, person_id) on plan_id
 
     # 4 weeks from the meeting to the decision to maintain, amend or cease.
-    let review_decision_4wk = from review_plans
+    let review_decision_4wk = from _review_plans
       | select clock = "review_decision_4wk", area = "reviews", subject_id = review_id, person_id,
                start_date = meeting_date, due_date = meeting_date + 4 weeks, done_date = decision_date,
                exempt = false, disputed = false
 
     # 12 weeks from the meeting to the final amended plan.
-    let amendment_12wk = from review_plans
+    let amendment_12wk = from _review_plans
       | where outcome == "A"
       | select clock = "amendment_12wk", area = "reviews", subject_id = review_id, person_id,
                start_date = meeting_date, due_date = meeting_date + 12 weeks, done_date = amended_plan_date,
                exempt = false, disputed = false
 
     # Phase transfers: the amended plan naming the new setting by 15 February (31 March for post-16).
-    let phase_transfer = from review_plans
+    let phase_transfer = from _review_plans
       | where (phase_transfer ?? false) and phase_transfer_due_date is not null
       | select clock = "phase_transfer", area = "reviews", subject_id = review_id, person_id,
                start_date = meeting_date, due_date = phase_transfer_due_date, done_date = phase_transfer_final_date,

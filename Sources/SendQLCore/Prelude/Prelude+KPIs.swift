@@ -6,43 +6,43 @@ extension Prelude {
     param kpi_period: string = "year"
 
     # Each KPI is a cohort of rows, a date that places a row in a period, and whether it counts as met.
-    let ehcp_20wk_rows = from deadlines
+    let _ehcp_20wk_rows = from deadlines
       | where clock == "final_20wk" and done_date is not null and not disputed
       | join left (from plans | where request_id is not null | distinct request_id, primary_need, setting)
           as p on p.request_id == subject_id
 
-    let advice_rows = from deadlines
+    let _advice_rows = from deadlines
       | where clock == "advice_6wk" and done_date is not null and not exempt
       | join (from advice | select advice_id, advice_type) on advice_id == subject_id
 
-    let review_rows = from deadlines
+    let _review_rows = from deadlines
       | where clock in ("review_12m", "review_decision_4wk") and status != "pending"
       | derive plan_id = if clock == "review_12m" then subject_id else null,
                review_id = if clock == "review_12m" then null else subject_id
       | join left (from reviews | select review_id, review_plan = plan_id) on review_id
       | join left (from plans | select plan_id, setting) as p on p.plan_id == (plan_id ?? review_plan)
 
-    let kpi_cohorts = from ehcp_20wk_rows
+    let kpi_cohorts = from _ehcp_20wk_rows
       | where not exempt
       | select kpi = "ehcp_20wk", breakdown = "", period_date = done_date, met = status == "met"
-      | append (from ehcp_20wk_rows | where not exempt
+      | append (from _ehcp_20wk_rows | where not exempt
           | select kpi = "ehcp_20wk", breakdown = "primary_need=" + (primary_need ?? "unknown"),
                    period_date = done_date, met = status == "met")
-      | append (from ehcp_20wk_rows | select kpi = "ehcp_20wk_incl", breakdown = "", period_date = done_date, met = status == "met")
+      | append (from _ehcp_20wk_rows | select kpi = "ehcp_20wk_incl", breakdown = "", period_date = done_date, met = status == "met")
       | append (from deadlines | where clock == "decision_6wk" and done_date is not null
           | select kpi = "decision_6wk", breakdown = "", period_date = done_date, met = status == "met")
       | append (from deadlines | where clock == "not_issue_16wk" and done_date is not null
           | select kpi = "not_issue_16wk", breakdown = "", period_date = done_date, met = status == "met")
-      | append (from advice_rows | select kpi = "advice_6wk", breakdown = "", period_date = done_date, met = status == "met")
-      | append (from advice_rows
+      | append (from _advice_rows | select kpi = "advice_6wk", breakdown = "", period_date = done_date, met = status == "met")
+      | append (from _advice_rows
           | select kpi = "advice_6wk", breakdown = "advice_type=" + advice_type, period_date = done_date, met = status == "met")
-      | append (from review_rows | where clock == "review_12m"
+      | append (from _review_rows | where clock == "review_12m"
           | select kpi = "review_12m", breakdown = "", period_date = due_date, met = status == "met")
-      | append (from review_rows | where clock == "review_12m"
+      | append (from _review_rows | where clock == "review_12m"
           | select kpi = "review_12m", breakdown = "setting=" + (setting ?? "unknown"), period_date = due_date, met = status == "met")
-      | append (from review_rows | where clock == "review_decision_4wk"
+      | append (from _review_rows | where clock == "review_decision_4wk"
           | select kpi = "review_decision_4wk", breakdown = "", period_date = start_date, met = status == "met")
-      | append (from review_rows | where clock == "review_decision_4wk"
+      | append (from _review_rows | where clock == "review_decision_4wk"
           | select kpi = "review_decision_4wk", breakdown = "setting=" + (setting ?? "unknown"), period_date = start_date,
                    met = status == "met")
       | append (from deadlines | where clock == "amendment_12wk" and status != "pending"
@@ -60,12 +60,12 @@ extension Prelude {
           | select kpi = "parent_satisfaction", breakdown = "", period_date = received_date, met = score >= 4)
 
     # Counted by month first, so a rolling 12 months adds up twelve small rows rather than copying the cohort.
-    let kpi_month_counts = from kpi_cohorts
+    let _kpi_month_counts = from kpi_cohorts
       | derive month = month_start(period_date)
       | group kpi, breakdown, month (aggregate numerator = count(where met), denominator = count())
 
     let kpi_period_kind = if kpi_period == "rolling12" then "month" else kpi_period
-    let kpi_offsets = from range(0, if kpi_period == "rolling12" then 11 else 0)
+    let _kpi_offsets = from range(0, if kpi_period == "rolling12" then 11 else 0)
       | select offset = value, k = 1
 
     let kpi_order(kpi) = case when kpi == "ehcp_20wk" then 1 when kpi == "ehcp_20wk_incl" then 2
@@ -76,9 +76,9 @@ extension Prelude {
       when kpi == "parent_satisfaction" then 13 else 14 end
 
     # The rates: one row per KPI, breakdown and period; a rolling period is labelled by its last month.
-    let kpi_rates = from kpi_month_counts
+    let _kpi_rates = from _kpi_month_counts
       | derive k = 1
-      | join kpi_offsets on k
+      | join _kpi_offsets on k
       | derive period = period(add_months(month, offset), kpi_period_kind)
       | where period <= period(as_of(), kpi_period_kind)
       | group kpi, breakdown, period (aggregate numerator = sum(numerator), denominator = sum(denominator))
@@ -90,7 +90,7 @@ extension Prelude {
       | select kpi = "overdue_now", breakdown = clock, period = string(as_of()), numerator,
                denominator = int(null), value = double(null)
 
-    let kpi_pack = from kpi_rates
+    let kpi_pack = from _kpi_rates
       | append overdue_now
       | sort kpi_order(kpi), breakdown, period
 

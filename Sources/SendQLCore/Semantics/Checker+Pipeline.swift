@@ -11,10 +11,12 @@ extension Checker {
             return nil
         }
         guard var frame = tables[tableName.name] else {
+            // Tables whose names start with `_` are the prelude's working parts: suggested, not listed.
             let names = tables.keys.sorted()
+            let listed = names.filter { !$0.hasPrefix("_") }
             let fix = Suggestions.closest(to: tableName.name, among: names)
             report("E0301", "unknown table `\(tableName.name)`", tableName.span,
-                   notes: suggestion(for: tableName.name, among: names) + ["note: the tables are " + names.joined(separator: ", ")],
+                   notes: suggestion(for: tableName.name, among: names) + ["note: the tables are " + listed.joined(separator: ", ")],
                    fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
             return nil
         }

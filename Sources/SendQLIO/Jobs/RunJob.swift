@@ -10,9 +10,12 @@ public struct RunRequest: Sendable {
     public var parameters: [String: String]
     public var options: ScriptOptions
     public var rowLimit: Int
+    /// A CSV of local closure days (a `date` column) that are not working days either.
+    public var closures: String?
 
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
-                options: ScriptOptions, rowLimit: Int = 200_000_000) {
+                options: ScriptOptions, rowLimit: Int = 200_000_000, closures: String? = nil) {
+        self.closures = closures
         self.source = source
         self.dataFolder = dataFolder
         self.asOf = asOf
@@ -26,7 +29,7 @@ public struct RunRequest: Sendable {
 public enum RunJob {
     public static func run(_ request: RunRequest) -> JobOutput {
         switch makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
-                           rowLimit: request.rowLimit, options: request.options) {
+                           rowLimit: request.rowLimit, options: request.options, closures: request.closures) {
         case .failure(let output):
             return output
         case .success(var session):
@@ -42,8 +45,17 @@ public enum RunJob {
 
     /// A session over the data folder, or the output that explains why there is none.
     public static func makeSession(
-        dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions
+        dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
+        closures: String? = nil
     ) -> Result<Session, JobOutput> {
+        var calendar = HolidayCalendar.englandAndWales
+        if let closures {
+            switch ClosureDays.read(closures) {
+            case .success(let days): calendar = calendar.adding(closures: days)
+            case .failure(let diagnostic):
+                return .failure(JobOutput(stderr: ScriptJob.render([diagnostic], options: options), status: .dataError))
+            }
+        }
         let today = today()
         var asOfDay = today
         if let asOf {
@@ -61,7 +73,7 @@ public enum RunJob {
         case .failure(let list):
             return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
         case .success(let data):
-            let context = SessionContext(asOf: asOfDay, today: today, calendar: HolidayCalendar.englandAndWales,
+            let context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
                                          parameters: parameters, rowLimit: rowLimit)
             let session = Session(tables: data.tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
             if !session.preludeDiagnostics.isEmpty {
