@@ -23,6 +23,11 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("row-limit"), help: "The most rows a join or pivot may produce.")
     var rowLimit: Int = 200_000_000
 
+    @Option(name: .customLong("dfe"), help: ArgumentHelp(
+        "A folder of published DfE statistics CSV files, read as dfe_<file> tables (repeatable; default: $SENDQL_DFE).",
+        valueName: "dir"))
+    var dfeFolders: [String] = []
+
     func options() throws -> ScriptOptions {
         guard let format = ResultFormat(rawValue: format) else {
             throw ValidationError("--format must be one of table, csv, json, markdown; found \"\(format)\"")
@@ -46,7 +51,7 @@ struct ScriptArguments: ParsableArguments {
 
     func request(for source: Source) throws -> RunRequest {
         RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                   options: try options(), rowLimit: rowLimit)
+                   options: try options(), rowLimit: rowLimit, dfeFolders: dfeFolders)
     }
 }
 

@@ -10,10 +10,13 @@ public struct RunRequest: Sendable {
     public var parameters: [String: String]
     public var options: ScriptOptions
     public var rowLimit: Int
+    /// Folders of published DfE statistics (`--dfe`), read as `dfe_` tables; empty means `$SENDQL_DFE`.
+    public var dfeFolders: [String]
 
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
-                options: ScriptOptions, rowLimit: Int = 200_000_000) {
+                options: ScriptOptions, rowLimit: Int = 200_000_000, dfeFolders: [String] = []) {
         self.source = source
+        self.dfeFolders = dfeFolders
         self.dataFolder = dataFolder
         self.asOf = asOf
         self.parameters = parameters
@@ -26,7 +29,7 @@ public struct RunRequest: Sendable {
 public enum RunJob {
     public static func run(_ request: RunRequest) -> JobOutput {
         switch makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
-                           rowLimit: request.rowLimit, options: request.options) {
+                           rowLimit: request.rowLimit, options: request.options, dfeFolders: request.dfeFolders) {
         case .failure(let output):
             return output
         case .success(var session):
@@ -40,9 +43,10 @@ public enum RunJob {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!).dayNumber
     }
 
-    /// A session over the data folder, or the output that explains why there is none.
+    /// A session over the data folder (and the DfE statistics folders), or the output that explains why there is none.
     public static func makeSession(
-        dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions
+        dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
+        dfeFolders: [String] = []
     ) -> Result<Session, JobOutput> {
         let today = today()
         var asOfDay = today
@@ -61,9 +65,16 @@ public enum RunJob {
         case .failure(let list):
             return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
         case .success(let data):
+            var tables = data.tables
+            switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
+            case .failure(let list):
+                return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
+            case .success(let dfeTables):
+                tables.merge(dfeTables) { own, _ in own }
+            }
             let context = SessionContext(asOf: asOfDay, today: today, calendar: HolidayCalendar.englandAndWales,
                                          parameters: parameters, rowLimit: rowLimit)
-            return .success(Session(tables: data.tables, context: context, resources: FileResourceLoader()))
+            return .success(Session(tables: tables, context: context, resources: FileResourceLoader()))
         }
     }
 }
