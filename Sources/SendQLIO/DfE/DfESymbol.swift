@@ -24,10 +24,14 @@ public enum DfESymbol: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case tilde = "~"
 
     /// The symbols of Explore Education Statistics data files: `x z c low u :`.
-    public static let exploreEducationStatistics: Set<String> = ["x", "z", "c", "low", "u", ":"]
+    public static let exploreEducationStatistics = texts([
+        .notAvailable, .notApplicable, .confidential, .low, .lowReliability, .colon,
+    ])
 
-    /// The symbols the SEND Tribunal appeal rate table uses: `-`, `..`, `~` and `x`.
-    public static let tribunalAppealRates: Set<String> = ["-", "..", "~", "x"]
+    /// The symbols the SEND Tribunal appeal rate table's legend uses: `-`, `..`, `~` and `x`.
+    public static let tribunalAppealRates = texts([.dash, .doubleDot, .tilde, .notAvailable])
+
+    private static func texts(_ symbols: [DfESymbol]) -> Set<String> { Set(symbols.map(\.rawValue)) }
 
     /// What the symbol means, in the publisher's words where it gives them.
     public var meaning: String {
