@@ -123,6 +123,17 @@ struct DfETimelinessTests {
         #expect(rows[0]["PC_plans_issued_20_weeks_ex"] == percent)
     }
 
+    /// A quoted name with a comma in the real file is one value, beside its codes.
+    @Test func quotedNamesKeepTheirCommas() throws {
+        let table = try PublishedStatistics.timeliness.get().table
+        let hull = table.rows(where: [
+            "time_period": .int(2024), "la_name": .string("Kingston upon Hull, City of"), "breakdown": .string(Self.allPlans),
+        ])
+        #expect(hull.count == 1)
+        #expect(hull.first?["old_la_code"] == .string("810"))
+        #expect(hull.first?["new_la_code"] == .string("E06000010"))
+    }
+
     /// Every `x` of the file is kept as a symbol: a null with a symbol, never a zero or a blank.
     @Test func suppressedCellsAreNullWithTheirSymbol() throws {
         let loaded = try PublishedStatistics.timeliness.get()

@@ -16,12 +16,12 @@ public struct RunRequest: Sendable {
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
                 options: ScriptOptions, rowLimit: Int = 200_000_000, dfeFolders: [String] = []) {
         self.source = source
-        self.dfeFolders = dfeFolders
         self.dataFolder = dataFolder
         self.asOf = asOf
         self.parameters = parameters
         self.options = options
         self.rowLimit = rowLimit
+        self.dfeFolders = dfeFolders
     }
 }
 
