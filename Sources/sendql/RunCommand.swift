@@ -26,6 +26,11 @@ struct ScriptArguments: ParsableArguments {
     @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
     var closures: String?
 
+    @Option(name: .customLong("dfe"), help: ArgumentHelp(
+        "A folder of published DfE statistics CSV files, read as dfe_<file> tables (repeatable; default: $SENDQL_DFE).",
+        valueName: "dir"))
+    var dfeFolders: [String] = []
+
     func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
         let format = try self.format.map { text in
             guard let format = ResultFormat(rawValue: text) else {
@@ -52,7 +57,8 @@ struct ScriptArguments: ParsableArguments {
 
     func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
         RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures)
+                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
+                   dfeFolders: dfeFolders)
     }
 }
 

@@ -21,9 +21,16 @@ struct DocsExamplesTests {
         switch example.kind {
         case .script:
             let asOf = example.settings["as-of"] ?? defaultAsOf
-            let result = try ProcessRunner.sendql(
-                ["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", asOf], stdin: example.body + "\n",
-                directory: RepositoryPaths.root)
+            var arguments = ["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", asOf]
+            // `dfe=ehcp-2025` after the fence: the example also reads ../shared/data/dfe/ehcp-2025 (never skipped).
+            if let edition = example.settings["dfe"] {
+                let folder = RepositoryPaths.dfeData.appendingPathComponent(edition).path
+                guard FileManager.default.fileExists(atPath: folder) else {
+                    throw DocExampleError(description: "\(example) needs the published DfE statistics at \(folder)")
+                }
+                arguments += ["--dfe", folder]
+            }
+            let result = try ProcessRunner.sendql(arguments, stdin: example.body + "\n", directory: RepositoryPaths.root)
             return result.stdout + result.stderr
         case .console:
             var transcript = ""
@@ -97,6 +104,10 @@ struct DocsErrorPageTests {
             #expect(text.contains("### \(code):"), "docs/errors.md has no section for \(code)")
         }
     }
+
+/// An example that cannot run as written.
+struct DocExampleError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Splits a command line as a POSIX shell would for simple quoting ('...' and "...").

@@ -20,7 +20,8 @@ public enum DumpJob {
                              status: diagnostics.isEmpty ? .ok : .scriptError)
         case .plan:
             switch RunJob.makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
-                                      rowLimit: request.rowLimit, options: request.options) {
+                                      rowLimit: request.rowLimit, options: request.options,
+                                      dfeFolders: request.dfeFolders) {
             case .failure(let output): return output
             case .success(let session):
                 var checker = session.checker

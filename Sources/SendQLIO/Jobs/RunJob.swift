@@ -12,9 +12,11 @@ public struct RunRequest: Sendable {
     public var rowLimit: Int
     /// A CSV of local closure days (a `date` column) that are not working days either.
     public var closures: String?
+    /// Folders of published DfE statistics (`--dfe`), read as `dfe_` tables; empty means `$SENDQL_DFE`.
+    public var dfeFolders: [String]
 
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
-                options: ScriptOptions, rowLimit: Int = 200_000_000, closures: String? = nil) {
+                options: ScriptOptions, rowLimit: Int = 200_000_000, closures: String? = nil, dfeFolders: [String] = []) {
         self.closures = closures
         self.source = source
         self.dataFolder = dataFolder
@@ -22,6 +24,7 @@ public struct RunRequest: Sendable {
         self.parameters = parameters
         self.options = options
         self.rowLimit = rowLimit
+        self.dfeFolders = dfeFolders
     }
 }
 
@@ -29,7 +32,8 @@ public struct RunRequest: Sendable {
 public enum RunJob {
     public static func run(_ request: RunRequest) -> JobOutput {
         switch makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
-                           rowLimit: request.rowLimit, options: request.options, closures: request.closures) {
+                           rowLimit: request.rowLimit, options: request.options, closures: request.closures,
+                           dfeFolders: request.dfeFolders) {
         case .failure(let output):
             return output
         case .success(var session):
@@ -43,10 +47,10 @@ public enum RunJob {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!).dayNumber
     }
 
-    /// A session over the data folder, or the output that explains why there is none.
+    /// A session over the data folder (and the DfE statistics folders), or the output that explains why there is none.
     public static func makeSession(
         dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
-        closures: String? = nil
+        closures: String? = nil, dfeFolders: [String] = []
     ) -> Result<Session, JobOutput> {
         var calendar = HolidayCalendar.englandAndWales
         if let closures {
@@ -73,9 +77,16 @@ public enum RunJob {
         case .failure(let list):
             return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
         case .success(let data):
+            var tables = data.tables
+            switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
+            case .failure(let list):
+                return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
+            case .success(let dfeTables):
+                tables.merge(dfeTables) { own, _ in own }
+            }
             let context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
                                          parameters: parameters, rowLimit: rowLimit)
-            let session = Session(tables: data.tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
+            let session = Session(tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
             if !session.preludeDiagnostics.isEmpty {
                 // The prelude ships with the tool: a mistake in it is ours, not the user's.
                 return .failure(JobOutput(stderr: "sendql: internal error in the prelude\n"
