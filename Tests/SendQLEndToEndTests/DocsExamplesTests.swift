@@ -104,6 +104,7 @@ struct DocsErrorPageTests {
             #expect(text.contains("### \(code):"), "docs/errors.md has no section for \(code)")
         }
     }
+}
 
 /// An example that cannot run as written.
 struct DocExampleError: Error, CustomStringConvertible {
