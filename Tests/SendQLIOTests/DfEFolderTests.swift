@@ -55,7 +55,7 @@ struct DfEFolderTests {
         let session = try RunJob.makeSession(
             dataFolder: RepositoryPaths.sampleArea.path, asOf: "2024-12-31", parameters: [:], rowLimit: 1000, options: ScriptOptions(),
             dfeFolders: [folder]).get()
-        #expect(session.tables["dfe_sen2_mi"] != nil)
-        #expect(session.tables["requests"] != nil)
+        #expect(session.table(named: "dfe_sen2_mi") != nil)
+        #expect(session.table(named: "requests") != nil)
     }
 }
