@@ -7,12 +7,20 @@ struct SendQL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sendql",
         abstract: "A query language for the timeliness and quality of an English local area's SEND services.",
-        discussion: """
-            With -c, runs that one-line script. With a script on standard input (not a terminal), runs it
-            exactly as `sendql run -` would.
-            """,
-        subcommands: [RunCommand.self, SnapshotCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self, PreludeCommand.self]
+        discussion: "sendql -c 'SCRIPT' runs one line; a script on standard input (not a terminal) runs as `sendql run -` would.",
+        subcommands: [
+            ScriptCommand.self, RunCommand.self, SnapshotCommand.self, CheckCommand.self, GenerateCommand.self,
+            DumpCommand.self, PreludeCommand.self,
+        ],
+        defaultSubcommand: ScriptCommand.self
     )
+}
+
+/// `sendql [-c SCRIPT]`: what runs when no other command is named.
+struct ScriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "script", abstract: "Run a one-line script (-c) or a script on standard input.",
+        shouldDisplay: false)
 
     @Option(name: .customShort("c"), help: "Run this script text, e.g. -c 'from requests | take 5'.")
     var command: String?
@@ -26,6 +34,6 @@ struct SendQL: ParsableCommand {
         if !Terminal.isTerminal(fileDescriptor: 0), let source = ScriptFile.read("-") {
             Terminal.finish(RunJob.run(try script.request(for: source)))
         }
-        throw CleanExit.helpRequest(self)
+        throw CleanExit.helpRequest(SendQL.self)
     }
 }
