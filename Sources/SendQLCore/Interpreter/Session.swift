@@ -17,6 +17,12 @@ public struct RunOutcome: Sendable {
     public var results: [QueryResult] = []
     public var diagnostics: [Diagnostic] = []
     public var failedExpectations: [FailedExpectation] = []
+    /// The files the script asked for, in order.
+    public var outputs: [OutputRequest] = []
+    /// Set by `publish`: outputs suppress counts from 1 to this.
+    public var publishThreshold: Int?
+    /// The script that ran, for messages about its outputs.
+    public var source: Source?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// True when the script did not get past checking (syntax or type errors).
@@ -78,6 +84,7 @@ public struct Session: Sendable {
 
     private mutating func run(_ source: Source, lazily: Bool) -> RunOutcome {
         var outcome = RunOutcome()
+        outcome.source = source
         let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
         // A script that does not parse will not run, so its `load`s are not worth reading.
@@ -97,6 +104,8 @@ public struct Session: Sendable {
             return outcome
         }
         let executor = Executor(context: checker.context, store: store, source: source)
+        var report: ReportRequest?
+        defer { if let report { outcome.outputs.append(.report(report)) } }
         do {
             for (name, table) in checker.takeLoadedTables() { store.set(name, table) }
             for statement in program.statements {
@@ -109,6 +118,25 @@ public struct Session: Sendable {
                     }
                 case .query(let pipeline):
                     outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span))
+                case .export(let pipeline, let path, let span):
+                    outcome.outputs.append(.export(try executor.run(pipeline), path: path, span: span))
+                case .chart(let plan, let span):
+                    outcome.outputs.append(.chart(plan, try executor.run(plan.pipeline), span: span))
+                case .report(let path, let title, let span):
+                    if let open = report { outcome.outputs.append(.report(open)) }
+                    report = ReportRequest(path: path, title: title, blocks: [], span: span)
+                case .heading(let text):
+                    report?.blocks.append(.heading(text))
+                case .text(let text):
+                    report?.blocks.append(.text(text))
+                case .table(let pipeline, let caption):
+                    report?.blocks.append(.table(try executor.run(pipeline), caption: caption))
+                case .figure(let path, let caption):
+                    report?.blocks.append(.figure(path: path, caption: caption))
+                case .snapshot(let name, let span):
+                    outcome.outputs.append(.snapshot(name: name, try executor.table(named: "kpi_pack", span: span), span: span))
+                case .publish(let threshold):
+                    outcome.publishThreshold = threshold
                 case .expect(let condition, let message, let span):
                     let value = executor.evaluator.evaluateConstant(condition)
                     if value != .bool(true) {

@@ -77,6 +77,9 @@ extension Checker {
         case .group(let keys, let body):
             if group != nil { return notInGroup("group") }
             return checkGroup(keys: keys, body: body, input: input, span: step.span)
+        case .fill(let column, let kind, let first, let last, let defaults):
+            return checkFill(column: column, kind: kind, first: first, last: last, defaults: defaults, input: input,
+                             keyColumns: group?.keyColumns ?? [], span: step.span)
         }
     }
 

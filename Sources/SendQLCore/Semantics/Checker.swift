@@ -25,6 +25,8 @@ public struct Checker: Sendable {
     var includeStack: [String] = []
     /// Depth of user-function expansion, to refuse runaway recursion.
     var expansionDepth = 0
+    /// True after a `report` statement: headings, text, tables and figures have somewhere to go.
+    var reportOpen = false
     /// False while checking a script that failed to parse: its `load`s are not read, only named.
     var readsFiles = true
     /// What is being bound outside any table (`let x = ...`, `expect ...`), for the message when it names a column.
@@ -97,6 +99,8 @@ public struct Checker: Sendable {
                 return []
             }
             return [.expect(condition: bound, message: message?.value, span: statement.span)]
+        case .export, .chart, .report, .heading, .text, .table, .figure, .snapshot, .publish:
+            return checkOutput(statement)
         }
     }
 

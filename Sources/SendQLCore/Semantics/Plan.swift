@@ -79,6 +79,8 @@ public struct PlanStep: Sendable, Hashable {
         /// For each output column, the position of the same-named column in `other`.
         case append(other: CheckedPipeline, columnMap: [Int], distinct: Bool)
         case pivot(names: Int, values: Int, keys: [Int])
+        /// Adds a row for each missing period between the first and last (per group inside `group`).
+        case fill(FillPlan)
         /// Keys are derived into the frame first (`keyColumns` are their positions after that).
         case group(keys: [DeriveItem], keyColumns: [Int], body: [PlanStep])
     }
@@ -86,6 +88,20 @@ public struct PlanStep: Sendable, Hashable {
     public var kind: Kind
     public var span: Span
     public var schema: FrameSchema
+}
+
+/// How `fill` completes a series of periods.
+public struct FillPlan: Sendable, Hashable {
+    /// The column of period labels.
+    public var column: Int
+    public var kind: PeriodKind
+    /// Ordinals of the first and last periods wanted; nil takes the series' own first and last.
+    public var first: Int?
+    public var last: Int?
+    /// Values for the new rows' other columns (null for the rest).
+    public var defaults: [Int: Value]
+    /// The group keys copied into new rows.
+    public var keyColumns: [Int]
 }
 
 /// A resolved sort key.
@@ -149,6 +165,43 @@ public enum CheckedStatement: Sendable, Hashable {
     case letTable(name: String, pipeline: CheckedPipeline)
     case query(CheckedPipeline)
     case expect(condition: BoundExpression, message: String?, span: Span)
+    case export(CheckedPipeline, path: String, span: Span)
+    case chart(ChartPlan, span: Span)
+    case report(path: String, title: String?, span: Span)
+    case heading(String)
+    case text(String)
+    case table(CheckedPipeline, caption: String?)
+    case figure(path: String, caption: String?)
+    case snapshot(name: String, span: Span)
+    case publish(threshold: Int)
+}
+
+/// The kinds of chart.
+public enum ChartKind: String, Sendable, Hashable, CaseIterable {
+    case line, bar
+}
+
+/// A checked `chart` statement: which columns make the axes and series, and how to draw it.
+public struct ChartPlan: Sendable, Hashable {
+    public var kind: ChartKind
+    public var pipeline: CheckedPipeline
+    /// The column of period labels along the x axis, in table order.
+    public var x: String
+    /// The numeric column drawn.
+    public var y: String
+    /// The column whose values split the rows into lines or bar groups.
+    public var series: String?
+    /// Series values drawn as benchmarks (England, the region) rather than the area's own.
+    public var benchmarks: [String]
+    public var target: Double?
+    /// Colour points red, amber or green against the target.
+    public var rag: Bool
+    /// True for counts such as overdue cases, where lower is better.
+    public var lowerIsBetter: Bool
+    public var title: String?
+    public var xTitle: String?
+    public var yTitle: String?
+    public var path: String
 }
 
 /// A checked script.

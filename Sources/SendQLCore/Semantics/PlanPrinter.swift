@@ -10,6 +10,18 @@ public enum PlanPrinter {
                 out += "query\n" + render(pipeline, tables: tables, indent: "  ")
             case .expect(_, let message, _):
                 out += "expect" + (message.map { " \"\($0)\"" } ?? "") + "\n"
+            case .export(let pipeline, let path, _):
+                out += "export to \"\(path)\"\n" + render(pipeline, tables: tables, indent: "  ")
+            case .chart(let plan, _):
+                out += "chart \(plan.kind.rawValue) x=\(plan.x) y=\(plan.y) to \"\(plan.path)\"\n"
+                    + render(plan.pipeline, tables: tables, indent: "  ")
+            case .report(let path, _, _): out += "report \"\(path)\"\n"
+            case .heading(let text): out += "heading \"\(text)\"\n"
+            case .text: out += "text\n"
+            case .table(let pipeline, _): out += "table\n" + render(pipeline, tables: tables, indent: "  ")
+            case .figure(let path, _): out += "figure \"\(path)\"\n"
+            case .snapshot(let name, _): out += "snapshot \"\(name)\"\n"
+            case .publish(let threshold): out += "publish \(threshold)\n"
             }
         }
         return out
@@ -50,6 +62,7 @@ public enum PlanPrinter {
         case .distinct: return "distinct"
         case .append(_, _, let distinct): return distinct ? "union" : "append"
         case .pivot: return "pivot"
+        case .fill(let plan): return "fill by \(plan.kind.rawValue)"
         case .group(let keys, let keyColumns, _):
             return "group by \(keyColumns.count) key\(keyColumns.count == 1 ? "" : "s")" + (keys.isEmpty ? "" : " (derived: " + keys.map(\.name).joined(separator: ", ") + ")")
         }

@@ -43,6 +43,24 @@ public struct Statement: Sendable, Hashable {
         case expect(condition: Expression, message: StringLiteral?)
         /// A pipeline whose result is shown.
         case query(Pipeline)
+        /// `export kpis to "kpis.csv"`: a table written to a file under the output folder.
+        case export(relation: Relation, path: StringLiteral)
+        /// `chart line kpis x = period, y = value, target = 90 to "kpis.svg"`.
+        case chart(kind: Identifier, relation: Relation, options: [NamedExpression], path: StringLiteral)
+        /// `report "progress.html" "Title"`: the headings, text, tables and figures after it go into it.
+        case report(path: StringLiteral, title: Expression?)
+        /// `heading "Area 1"`, in the open report.
+        case heading(Expression)
+        /// `text "..."`, a paragraph in the open report.
+        case text(Expression)
+        /// `table kpis "caption"`, a table in the open report.
+        case table(relation: Relation, caption: Expression?)
+        /// `figure "kpis.svg" "caption"`, a figure in the open report.
+        case figure(path: StringLiteral, caption: Expression?)
+        /// `snapshot "monthly"`: the KPI pack appended to the snapshot history.
+        case snapshot(name: StringLiteral)
+        /// `publish` or `publish 10`: every output suppresses small numbers (1 to the threshold).
+        case publish(threshold: Expression?)
     }
 
     public var kind: Kind
@@ -138,6 +156,8 @@ public struct Step: Sendable, Hashable {
         case union(Relation)
         /// `pivot names_column values values_column`: one column per distinct name.
         case pivot(names: Expression, values: Expression)
+        /// `fill period by "year" [from "2015" to "2024"] [with n = 0]`: every period in range gets a row.
+        case fill(column: Identifier, kind: Expression, first: Expression?, last: Expression?, defaults: [NamedExpression])
     }
 
     public var kind: Kind

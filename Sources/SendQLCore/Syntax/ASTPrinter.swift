@@ -31,6 +31,21 @@ public enum ASTPrinter {
             return "(expect \(render(condition))\(text))"
         case .query(let pipeline):
             return block("(query", pipeline.steps, indent: "")
+        case .export(let table, let path):
+            return "(export \(relation(table, indent: "")) (to \(quoted(path.value))))"
+        case .chart(let kind, let table, let options, let path):
+            return "(" + spaced(["chart", written(kind), relation(table, indent: ""), list("options", options.map(render)),
+                                 "(to \(quoted(path.value)))"]) + ")"
+        case .report(let path, let title):
+            return "(report \(quoted(path.value))" + (title.map { " " + render($0) } ?? "") + ")"
+        case .heading(let text): return "(heading \(render(text)))"
+        case .text(let text): return "(text \(render(text)))"
+        case .table(let table, let caption):
+            return "(table \(relation(table, indent: ""))" + (caption.map { " " + render($0) } ?? "") + ")"
+        case .figure(let path, let caption):
+            return "(figure \(quoted(path.value))" + (caption.map { " " + render($0) } ?? "") + ")"
+        case .snapshot(let name): return "(snapshot \(quoted(name.value)))"
+        case .publish(let threshold): return "(publish" + (threshold.map { " " + render($0) } ?? "") + ")"
         }
     }
 
@@ -116,6 +131,11 @@ public enum ASTPrinter {
             return "(" + spaced(["union", relation(other, indent: indent)]) + ")"
         case .pivot(let names, let values):
             return "(pivot \(render(names)) (values \(render(values))))"
+        case .fill(let column, let kind, let first, let last, let defaults):
+            var parts = ["fill", written(column), "(by \(render(kind)))"]
+            if let first, let last { parts.append("(range \(render(first)) \(render(last)))") }
+            if !defaults.isEmpty { parts.append(list("with", defaults.map(render))) }
+            return "(" + spaced(parts) + ")"
         }
     }
 

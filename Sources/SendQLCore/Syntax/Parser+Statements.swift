@@ -51,6 +51,8 @@ extension Parser {
             return Statement(.query(pipeline), span: pipeline.span)
         case .keyword(let keyword) where keyword.isStepKeyword:
             throw missingFrom(before: first, previousWasQuery: previousWasQuery)
+        case .identifier(let name) where startsOutputStatement(name):
+            return try parseOutputStatement(name)
         case .identifier(let name):
             throw unknownStatement(name, token: first)
         default:

@@ -99,6 +99,7 @@ extension Parser {
         case .keyword(.append), .keyword(.union): return try parseAppendOrUnion()
         case .keyword(.pivot): return try parsePivot()
         case .keyword(.from): throw misplacedFrom(position)
+        case .identifier("fill"): return try parseFill()
         case .identifier(let name): throw unknownStep(name, token: token)
         default: throw expected(position == .afterPipe ? "a step after '|'" : "a step")
         }

@@ -41,4 +41,48 @@ public enum PeriodLabel {
     public static func label(of date: CivilDate, _ kind: PeriodKind) -> String {
         label(ordinal: ordinal(of: date, kind), kind)
     }
+
+    /// The ordinal of a label of the given kind (`2019-Q1` as a quarter), or nil when it is not one.
+    public static func parse(_ label: String, _ kind: PeriodKind) -> Int? {
+        let text = Array(label.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= text.count else { return nil }
+            var value = 0
+            for byte in text[range] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4) else { return nil }
+        switch kind {
+        case .year:
+            return text.count == 4 ? year : nil
+        case .academicYear, .financialYear:
+            let separator = UInt8(ascii: kind == .academicYear ? "/" : "-")
+            guard text.count == 7, text[4] == separator, number(5..<7) == (year + 1) % 100 else { return nil }
+            return year
+        case .quarter:
+            guard text.count == 7, text[4] == UInt8(ascii: "-"), text[5] == UInt8(ascii: "Q"),
+                  let q = number(6..<7), (1...4).contains(q) else { return nil }
+            return year * 4 + q - 1
+        case .month:
+            guard text.count == 7, text[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else { return nil }
+            return year * 12 + m - 1
+        }
+    }
+
+    /// The kind of a label, trying the kinds in order; `2011-12` reads as a financial year before a month.
+    public static func kind(of label: String) -> PeriodKind? {
+        [PeriodKind.year, .academicYear, .quarter, .financialYear, .month].first { parse(label, $0) != nil }
+    }
+
+    /// How many periods of a kind make a year.
+    public static func periodsPerYear(_ kind: PeriodKind) -> Int {
+        switch kind {
+        case .year, .academicYear, .financialYear: return 1
+        case .quarter: return 4
+        case .month: return 12
+        }
+    }
 }

@@ -96,6 +96,8 @@ public struct Executor: Sendable {
             frame.table = try pivot(frame.table, names: names, values: values, keys: keys, span: step.span)
         case .group(let keys, let keyColumns, let body):
             try group(keys: keys, keyColumns: keyColumns, body: body, frame: &frame)
+        case .fill(let plan):
+            fill(plan, in: &frame)
         }
     }
 
