@@ -1,7 +1,7 @@
 /// The built-in functions of `aggregate`: many rows in, one value out per group.
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     case count, countDistinct = "count_distinct", sum, avg, min, max, median, percentile, stddev
-    case first, last, pct
+    case first, last, pct, trendSlope = "trend_slope"
 
     public var signature: String {
         switch self {
@@ -15,6 +15,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         case .stddev: return "stddev(number) -> double (sample standard deviation)"
         case .first, .last: return "\(rawValue)(x) -> the value on the first / last row of the group"
         case .pct: return "pct(cond) -> 100 × rows where cond / rows where cond is not null; also name_numerator, name_denominator"
+        case .trendSlope: return "trend_slope(value, period) -> least-squares change of value per year over the period labels"
         }
     }
 }
@@ -24,6 +25,7 @@ public enum WindowFunction: String, Sendable, Hashable, CaseIterable {
     case rowNumber = "row_number", rank, denseRank = "dense_rank", lag, lead
     case runningSum = "running_sum", runningCount = "running_count"
     case runningMin = "running_min", runningMax = "running_max"
+    case change, changeOnYear = "change_on_year"
 
     public var signature: String {
         switch self {
@@ -35,6 +37,8 @@ public enum WindowFunction: String, Sendable, Hashable, CaseIterable {
         case .runningSum: return "running_sum(x) -> sum of x up to this row"
         case .runningCount: return "running_count(x) -> non-null x up to this row"
         case .runningMin, .runningMax: return "\(rawValue)(x) -> smallest / largest x up to this row"
+        case .change: return "change(x) -> x minus x on the row before (the previous period of a sorted series)"
+        case .changeOnYear: return "change_on_year(x, period) -> x minus x of the same period a year earlier (by label)"
         }
     }
 }

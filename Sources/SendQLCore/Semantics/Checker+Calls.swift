@@ -40,6 +40,9 @@ extension Checker {
             if [.round, .floor, .ceil].contains(scalar) || ([.abs].contains(scalar) && type == .double) {
                 args[0] = widen(args[0])
             }
+            if scalar == .rag || scalar == .direction {
+                args = args.map { $0.type == .int ? widen($0) : $0 }
+            }
             if [.coalesce, .greatest, .least].contains(scalar) { args = args.map { coerce($0, to: type) } }
             if scalar == .period, args[1].isConstant, case .literal(.string(let kind)) = fold(args[1]).node, PeriodKind(rawValue: kind) == nil {
                 report("E0307", "`\(kind)` is not a kind of period", args[1].span,
@@ -135,13 +138,19 @@ extension Checker {
                 fraction = p
             }
             type = argType == .date ? .date : .double
+        case .trendSlope:
+            guard args.count == 2 else { return fail(.arity(expected: "2", found: args.count)) }
+            guard argType.isNumeric else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
+            guard args[1].type == .string else { return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type)) }
+            type = .double
         case .pct:
             if let e = one() { return fail(e) }
             guard argType == .bool || argType == .null else { return fail(.argument(index: 0, expected: "a true/false condition", found: argType)) }
             type = .double
         }
         if function == .count && args.isEmpty { argument = nil }
-        let aggregate = BoundAggregate(function: function, argument: argument, fraction: fraction, filter: boundFilter, type: type, span: span)
+        var aggregate = BoundAggregate(function: function, argument: argument, fraction: fraction, filter: boundFilter, type: type, span: span)
+        if function == .trendSlope { aggregate.period = args[1] }
         let position = collector.add(aggregate)
         return BoundExpression(.column(position), type: type, span: span)
     }
@@ -179,6 +188,15 @@ extension Checker {
             guard args.count == 1 else { return fail(.arity(expected: "1", found: args.count)) }
             guard argType.dataType != nil else { return fail(.argument(index: 0, expected: "a value", found: argType)) }
             type = argType
+        case .change:
+            guard args.count == 1 else { return fail(.arity(expected: "1", found: args.count)) }
+            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
+            type = argType
+        case .changeOnYear:
+            guard args.count == 2 else { return fail(.arity(expected: "2", found: args.count)) }
+            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
+            guard args[1].type == .string else { return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type)) }
+            type = argType
         case .lag, .lead:
             guard (1...3).contains(args.count) else { return fail(.arity(expected: "1 to 3", found: args.count)) }
             guard argType.dataType != nil else { return fail(.argument(index: 0, expected: "a value", found: argType)) }
@@ -201,7 +219,8 @@ extension Checker {
             report("E0307", "`\(name.name)` needs a typed value, found null", span)
             return Self.errorExpression(span)
         }
-        let window = BoundWindow(function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span)
+        var window = BoundWindow(function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span)
+        if function == .changeOnYear { window.period = args[1] }
         return BoundExpression(.column(collector.add(window)), type: type, span: span)
     }
 

@@ -15,6 +15,8 @@ public struct BoundAggregate: Sendable, Hashable {
     public var fraction: Double?
     /// The rows it looks at: `count(where cond)`, `sum(x, where cond)`.
     public var filter: BoundExpression?
+    /// The period labels of `trend_slope(value, period)`.
+    public var period: BoundExpression? = nil
     public var type: ExprType
     public var span: Span
 
@@ -30,6 +32,8 @@ public struct BoundWindow: Sendable, Hashable {
     public var offset: Int
     /// lag/lead value past the group's edge.
     public var defaultValue: BoundExpression?
+    /// The period labels of `change_on_year(x, period)`.
+    public var period: BoundExpression? = nil
     public var type: ExprType
     public var span: Span
 }

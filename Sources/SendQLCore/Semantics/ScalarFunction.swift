@@ -18,6 +18,8 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     // Nulls, choices, conversions.
     case coalesce, greatest, least
     case int, double, string
+    // Trends and targets.
+    case rag, direction, previousPeriod = "previous_period", samePeriodLastYear = "same_period_last_year"
 
     /// False for the functions whose value depends on the session (`today`, `as_of`) rather than arguments only.
     public var isDeterministic: Bool { self != .today && self != .asOf }
@@ -56,6 +58,10 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .int: return "int(value) -> int"
         case .double: return "double(value) -> double"
         case .string: return "string(value) -> string"
+        case .rag: return "rag(value, target[, better[, amber]]) -> \"green\", \"amber\" or \"red\" (better \"higher\" or \"lower\"; amber within 0.1 of the target by default)"
+        case .direction: return "direction(slope, better[, tolerance]) -> \"improving\", \"worsening\" or \"flat\" (flat within 0.5 a year by default)"
+        case .previousPeriod: return "previous_period(label) -> the label of the period before (\"2019-Q1\" -> \"2018-Q4\")"
+        case .samePeriodLastYear: return "same_period_last_year(label) -> the label a year earlier (\"2019-Q1\" -> \"2018-Q1\")"
         }
     }
 
@@ -118,6 +124,13 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
                 return .failure(.argument(index: 0, expected: "a value", found: result))
             }
             return .success(result)
+        case .rag:
+            guard (2...4).contains(arguments.count) else { return .failure(.arity(expected: "2 to 4", found: arguments.count)) }
+            return check(Array([ExprType.double, .double, .string, .double].prefix(arguments.count)), .string)
+        case .direction:
+            guard (2...3).contains(arguments.count) else { return .failure(.arity(expected: "2 or 3", found: arguments.count)) }
+            return check(Array([ExprType.double, .string, .double].prefix(arguments.count)), .string)
+        case .previousPeriod, .samePeriodLastYear: return check([.string], .string)
         case .int, .double, .string:
             guard arguments.count == 1 else { return .failure(.arity(expected: "1", found: arguments.count)) }
             guard arguments[0].dataType != nil || arguments[0] == .null else {

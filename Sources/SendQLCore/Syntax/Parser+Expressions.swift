@@ -159,6 +159,8 @@ extension Parser {
     func opensGroupBody(afterName nameToken: Token) -> Bool {
         let next = peek(1)
         if next.keyword?.isStepKeyword == true { return true }
+        // `fill` is a step word but not reserved: `(fill period by ...` opens a body, `(fill)` is a call.
+        if next.identifierName == "fill", peek(2).identifierName != nil { return true }
         guard current.span.start > nameToken.span.end, let word = next.identifierName else { return false }
         return StepSuggestions.suggestion(for: word) != nil
     }

@@ -35,7 +35,32 @@ struct Aggregator {
         case .stddev: return [deviations(argument, eligible)]
         case .first, .last: return [pickEnds(argument, eligible, last: aggregate.function == .last)]
         case .pct: return percentages(argument, eligible)
+        case .trendSlope:
+            let periods = aggregate.period.map { evaluator.evaluate($0, over: table) } ?? .nulls(.string, count: rows)
+            return [slopes(argument, periods: periods, eligible)]
         }
+    }
+
+    /// Least-squares slope of the values against time in years (period ordinals over periods a year).
+    private func slopes(_ argument: Column, periods: Column, _ eligible: [Bool]) -> Column {
+        let v = numbers(argument)
+        var n = [Double](repeating: 0, count: groupCount), sx = n, sy = n, sxx = n, sxy = n
+        for row in eligible.indices where eligible[row] {
+            guard case .string(let label) = periods[row], let kind = PeriodLabel.kind(of: label),
+                  let ordinal = PeriodLabel.parse(label, kind) else { continue }
+            let x = Double(ordinal) / Double(PeriodLabel.periodsPerYear(kind)), y = v[row]
+            let g = Int(groups[row])
+            n[g] += 1; sx[g] += x; sy[g] += y; sxx[g] += x * x; sxy[g] += x * y
+        }
+        var validity = Bitmap(count: groupCount, value: false)
+        var out = [Double](repeating: 0, count: groupCount)
+        for g in 0..<groupCount {
+            let denominator = n[g] * sxx[g] - sx[g] * sx[g]
+            guard n[g] >= 2, denominator > 1e-12 else { continue }
+            out[g] = (n[g] * sxy[g] - sx[g] * sy[g]) / denominator
+            validity.set(g)
+        }
+        return Column(.double(out), validity: validity)
     }
 
     private func counts(_ eligible: [Bool]) -> Column {

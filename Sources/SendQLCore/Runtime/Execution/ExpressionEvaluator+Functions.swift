@@ -123,7 +123,41 @@ extension ExpressionEvaluator {
         case .coalesce: return coalesce(args, type: type, rows: rows)
         case .greatest, .least: return extreme(args, type: type, rows: rows, greatest: function == .greatest)
         case .int, .double, .string: return convert(args[0], to: type, rows: rows)
+        case .rag, .direction: return judge(function, args, rows: rows)
+        case .previousPeriod, .samePeriodLastYear:
+            return mapStrings(args[0]) { label in
+                guard let kind = PeriodLabel.kind(of: label), let n = PeriodLabel.parse(label, kind) else { return "" }
+                let back = function == .previousPeriod ? 1 : PeriodLabel.periodsPerYear(kind)
+                return PeriodLabel.label(ordinal: n - back, kind)
+            }.nullingEmpty()
         }
+    }
+
+    /// rag() and direction(): words from numbers, null when an input is null or `better` is not higher/lower.
+    private func judge(_ function: ScalarFunction, _ args: [Column], rows: Int) -> Column {
+        var builder = ColumnBuilder(type: .string, capacity: rows)
+        for row in 0..<rows {
+            guard case .double(let value) = args[0][row] else { builder.appendNull(); continue }
+            var better = "higher"
+            if function == .rag {
+                guard case .double(let target) = args[1][row] else { builder.appendNull(); continue }
+                if args.count > 2 { guard case .string(let b) = args[2][row] else { builder.appendNull(); continue }; better = b }
+                var amber = 0.1
+                if args.count > 3 { guard case .double(let a) = args[3][row] else { builder.appendNull(); continue }; amber = a }
+                guard better == "higher" || better == "lower" else { builder.appendNull(); continue }
+                // Short of the target by no more than `amber` of it is amber (the common council convention).
+                let shortfall = better == "higher" ? target - value : value - target
+                builder.append(string: shortfall <= 0 ? "green" : shortfall <= amber * Swift.abs(target) ? "amber" : "red")
+            } else {
+                guard case .string(let b) = args[1][row], b == "higher" || b == "lower" else { builder.appendNull(); continue }
+                better = b
+                var tolerance = 0.5
+                if args.count > 2 { guard case .double(let t) = args[2][row] else { builder.appendNull(); continue }; tolerance = t }
+                let gain = better == "higher" ? value : -value
+                builder.append(string: Swift.abs(value) < tolerance ? "flat" : gain > 0 ? "improving" : "worsening")
+            }
+        }
+        return builder.finish()
     }
 
     private func mapDates(_ c: Column, _ f: (Int32) -> Int64) -> Column {
@@ -250,6 +284,16 @@ extension ExpressionEvaluator {
         case .null: return ""
         default: return value.description
         }
+    }
+}
+
+extension Column {
+    /// Empty strings read as null (a label function's way of saying "not a period").
+    func nullingEmpty() -> Column {
+        guard case .string(let codes, let dictionary) = storage, let empty = dictionary.code(of: "") else { return self }
+        var validity = self.validity ?? Bitmap(count: codes.count, value: true)
+        for (row, code) in codes.enumerated() where code == empty { validity.clear(row) }
+        return Column(storage, validity: validity)
     }
 }
 

@@ -56,7 +56,30 @@ struct WindowEvaluator {
             return runningSums(argument!, lists, rows: rows)
         case .runningMin, .runningMax:
             return runningExtremes(argument!, lists, rows: rows, max: window.function == .runningMax)
+        case .change:
+            var source = [Int32](repeating: -1, count: rows)
+            for list in lists { for (i, row) in list.enumerated() where i > 0 { source[Int(row)] = list[i - 1] } }
+            return difference(argument!, argument!.gather(source))
+        case .changeOnYear:
+            let periods = window.period.map { evaluator.evaluate($0, over: table) } ?? .nulls(.string, count: rows)
+            var source = [Int32](repeating: -1, count: rows)
+            for list in lists {
+                // Find the same period a year earlier by its label, so gaps in the series do not mislead.
+                var rowOfLabel: [String: Int32] = [:]
+                for row in list { if case .string(let label) = periods[Int(row)] { rowOfLabel[label] = row } }
+                for row in list {
+                    guard case .string(let label) = periods[Int(row)], let kind = PeriodLabel.kind(of: label),
+                          let n = PeriodLabel.parse(label, kind) else { continue }
+                    source[Int(row)] = rowOfLabel[PeriodLabel.label(ordinal: n - PeriodLabel.periodsPerYear(kind), kind)] ?? -1
+                }
+            }
+            return difference(argument!, argument!.gather(source))
         }
+    }
+
+    /// a - b row by row, null where either is null.
+    private func difference(_ a: Column, _ b: Column) -> Column {
+        evaluator.binary(.subtract, a, b, type: a.type, rows: a.count)
     }
 
     private func ranks(_ argument: Column, _ lists: [[Int32]], dense: Bool, rows: Int) -> Column {
