@@ -36,7 +36,7 @@ public enum DocExamples {
             var settings: [String: String] = [:]
             for word in words.dropFirst() {
                 let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { settings[parts[0]] = parts[1] }
+                settings[parts[0]] = parts.count == 2 ? parts[1] : ""
             }
             let start = i
             var body: [String] = []

@@ -57,6 +57,8 @@ struct DocsExamplesTests {
             if example.kind == .console {
                 #expect(actual.trimmingCharacters(in: .newlines) == example.body.trimmingCharacters(in: .newlines),
                         "\(example)\n\(Golden.diff(expected: example.body + "\n", actual: actual))")
+            } else if actual.contains("error[") && example.settings["fails"] == nil {
+                Issue.record("\(example) fails; mark its fence `sendql fails` if it should:\n\(actual)")
             } else if let expected = example.expected {
                 #expect(actual == expected, "\(example)\n\(Golden.diff(expected: expected, actual: actual))")
             } else {
