@@ -48,6 +48,11 @@ public struct Session: Sendable {
         checker.context.asOf = day
     }
 
+    /// Sets the check that stops a running script between steps (the REPL wires Ctrl-C to it).
+    public mutating func setCancellation(_ isCancelled: (@Sendable () -> Bool)?) {
+        checker.context.isCancelled = isCancelled
+    }
+
     /// Parses, checks and runs one script.
     public mutating func run(_ source: Source) -> RunOutcome {
         var outcome = RunOutcome()
