@@ -1,6 +1,7 @@
 import ArgumentParser
 import SendQLCore
 import SendQLIO
+import SendQLREPL
 
 @main
 struct SendQL: ParsableCommand {
@@ -8,10 +9,11 @@ struct SendQL: ParsableCommand {
         commandName: "sendql",
         abstract: "A query language for the timeliness and quality of an English local area's SEND services.",
         discussion: """
-            With -c, runs that one-line script. With a script on standard input (not a terminal), runs it
-            exactly as `sendql run -` would.
+            On a terminal, with no command, opens the interactive shell (see `sendql repl`). With -c, runs
+            that one-line script. With a script on standard input (not a terminal), runs it exactly as
+            `sendql run -` would.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self]
+        subcommands: [RunCommand.self, ReplCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self]
     )
 
     @Option(name: .customShort("c"), help: "Run this script text, e.g. -c 'from requests | take 5'.")
@@ -26,6 +28,6 @@ struct SendQL: ParsableCommand {
         if !Terminal.isTerminal(fileDescriptor: 0), let source = ScriptFile.read("-") {
             Terminal.finish(RunJob.run(try script.request(for: source)))
         }
-        throw CleanExit.helpRequest(self)
+        try ReplCommand.start(script)
     }
 }
