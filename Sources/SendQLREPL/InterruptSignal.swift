@@ -46,6 +46,11 @@ public final class InterruptSignal: InterruptSource {
         // SA_RESTART: other system calls carry on; the prompt notices Ctrl-C through the pipe, not EINTR.
         action.sa_flags = SA_RESTART
         guard sigaction(SIGINT, &action, nil) == 0 else { return nil }
+        // A parent may have started us with SIGINT blocked (the mask is inherited); Ctrl-C must get through.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         return InterruptSignal(readEnd: ends[0])
     }
 
