@@ -3,6 +3,8 @@ public struct QueryResult: Sendable {
     public var table: Table
     /// The statement that produced it.
     public var span: Span
+    /// The checked pipeline that produced it (what each column was computed from).
+    public var pipeline: CheckedPipeline
 }
 
 /// An `expect` whose condition was not true.
@@ -15,6 +17,8 @@ public struct FailedExpectation: Sendable, Hashable {
 /// What running a script gave: results in order, and every problem found.
 public struct RunOutcome: Sendable {
     public var results: [QueryResult] = []
+    /// The `let` tables the script defined, in order, with the pipelines that made them.
+    public var definitions: [(name: String, pipeline: CheckedPipeline)] = []
     public var diagnostics: [Diagnostic] = []
     public var failedExpectations: [FailedExpectation] = []
 
@@ -74,8 +78,9 @@ public struct Session: Sendable {
                     let table = try executor.run(pipeline)
                     executor.tables[name] = table
                     tables[name] = table
+                    outcome.definitions.append((name, pipeline))
                 case .query(let pipeline):
-                    outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span))
+                    outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span, pipeline: pipeline))
                 case .expect(let condition, let message, let span):
                     let value = executor.evaluator.evaluateConstant(condition)
                     if value != .bool(true) {
