@@ -139,8 +139,8 @@ public enum HelpCatalog {
     static func display() -> String {
         """
         Numbers are right-aligned; dates show as YYYY-MM-DD; durations as whole days.
-        Percentages show one decimal place: a double column made by pct() (it has _numerator and
-        _denominator beside it), or one whose name has the word pct, percent, percentage or rate.
+        Percentages show one decimal place: a column of pct() values (also after select, derive q = p,
+        a join, a let table or _), or a double whose name has the word pct, percent, percentage or rate.
         Other doubles show up to three decimals. Null shows as a dim `null` in colour, or ∅ without.
         More than 40 rows: the first 20 and the last 20, with the count. Columns that do not fit the
         terminal's width are left out and named below the table.

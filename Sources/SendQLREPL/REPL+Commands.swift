@@ -55,7 +55,7 @@ extension REPL {
                 write("error: there is no result yet\n", to: .error)
                 return .proceed
             }
-            show(lastResult)
+            show(lastResult, percentages: percentageColumns[Self.lastResultName] ?? [])
         case .output(let path):
             redirect(to: path)
         case .quit:
@@ -103,7 +103,10 @@ extension REPL {
         case .failure(let list):
             write(DiagnosticRenderer(colour: configuration.colour).render(list.diagnostics), to: .error)
         case .success(let data):
-            for (name, table) in data.tables { session.setTable(name, table) }
+            for (name, table) in data.tables {
+                session.setTable(name, table)
+                percentageColumns[name] = nil
+            }
             configuration.dataFolder = directory
             let rows = data.tables.values.reduce(0) { $0 + $1.rowCount }
             write("loaded \(data.tables.count) tables, \(ResultDisplay.grouped(rows)) rows from \(directory)\n", to: .output)

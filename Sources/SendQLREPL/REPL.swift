@@ -15,6 +15,9 @@ public struct REPL<Reader: LineReader> {
     var outputFile: OutputFile?
     /// The most recent result, also known to queries as the table `_`.
     public internal(set) var lastResult: Table?
+    /// For each `let` table and `_`, the columns holding `pct()` values, so they keep showing as
+    /// percentages in later queries.
+    var percentageColumns: [String: Set<String>] = [:]
 
     /// The executor's code for a run stopped by the cancellation check.
     static var interruptedCode: String { "E0405" }
@@ -69,16 +72,19 @@ public struct REPL<Reader: LineReader> {
     mutating func runScript(_ source: Source) {
         configuration.interrupts.clear()
         let started = configuration.clock()
+        let schemasBefore = session.checker.tables.mapValues(\.names)
         let outcome = session.run(source)
         // A Ctrl-C that stopped this run is used up; left in place it would abandon the next line too.
         configuration.interrupts.clear()
+        let percentages = followPercentages(outcome, schemas: schemasBefore)
         for (index, result) in outcome.results.enumerated() {
             if index > 0 && format == .table && outputFile == nil { write("\n", to: .output) }
-            show(result.table)
+            show(result.table, percentages: percentages[index])
         }
         if let last = outcome.results.last?.table {
             lastResult = last
             session.setTable(Self.lastResultName, last)
+            percentageColumns[Self.lastResultName] = percentages.last
         }
         // Ctrl-C is not a mistake in the query: say so in a word, without the query and a caret.
         let stopped = outcome.diagnostics.contains { $0.code == Self.interruptedCode }
@@ -94,8 +100,29 @@ public struct REPL<Reader: LineReader> {
         if timerIsOn { showTime(since: started) }
     }
 
+    /// The percentage columns of each result, recording those of the `let` tables defined on the way.
+    mutating func followPercentages(_ outcome: RunOutcome, schemas: [String: [String]]) -> [Set<String>] {
+        var lineage = PercentageLineage(tables: percentageColumns, schemas: schemas)
+        var definitions = outcome.definitions[...]
+        func define(before position: Int) {
+            while let definition = definitions.first, definition.pipeline.span.start < position {
+                lineage.tables[definition.name] = lineage.columns(of: definition.pipeline)
+                lineage.schemas[definition.name] = definition.pipeline.schema.names
+                definitions = definitions.dropFirst()
+            }
+        }
+        var result: [Set<String>] = []
+        for query in outcome.results {
+            define(before: query.span.start)
+            result.append(lineage.columns(of: query.pipeline))
+        }
+        define(before: Int.max)
+        percentageColumns = lineage.tables
+        return result
+    }
+
     /// Writes a result to the `.output` file, or shows it on the terminal in the current mode.
-    mutating func show(_ table: Table) {
+    mutating func show(_ table: Table, percentages: Set<String> = []) {
         if let outputFile {
             do {
                 try outputFile.write(ResultRenderer.render(table, as: format))
@@ -103,13 +130,14 @@ public struct REPL<Reader: LineReader> {
                 write("error: \(error.message); results go to the terminal again\n", to: .error)
                 outputFile.close()
                 self.outputFile = nil
-                show(table)
+                show(table, percentages: percentages)
             }
             return
         }
         switch format {
         case .table:
-            write(ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour).render(table), to: .output)
+            let display = ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour)
+            write(display.render(table, percentages: percentages), to: .output)
         case .csv, .json, .markdown:
             write(ResultRenderer.render(table, as: format), to: .output)
         }

@@ -25,10 +25,12 @@ public struct ResultDisplay: Sendable {
     /// Words in a column name that mark a percentage (split at `_`).
     static let percentageWords: Set<Substring> = ["pct", "percent", "percentage", "rate"]
 
-    /// True for a double column shown as a percentage: one made by `pct()` (its `_numerator` and
-    /// `_denominator` sit beside it), or one whose name has the word pct, percent, percentage or rate.
-    public static func isPercentage(_ field: Field, in schema: Schema) -> Bool {
+    /// True for a double column shown as a percentage: one known to hold `pct()` values (`known`,
+    /// from `PercentageLineage`), one with `_numerator` and `_denominator` columns beside it (as
+    /// `pct()` makes), or one whose name has the word pct, percent, percentage or rate.
+    public static func isPercentage(_ field: Field, in schema: Schema, known: Set<String> = []) -> Bool {
         guard field.type == .double else { return false }
+        if known.contains(field.name) { return true }
         if schema.index(of: field.name + "_numerator") != nil && schema.index(of: field.name + "_denominator") != nil {
             return true
         }
@@ -41,13 +43,13 @@ public struct ResultDisplay: Sendable {
         var isNull = false
     }
 
-    /// The whole display, ending with a line break.
-    public func render(_ table: Table) -> String {
+    /// The whole display, ending with a line break; `percentages` names columns known to hold `pct()` values.
+    public func render(_ table: Table, percentages: Set<String> = []) -> String {
         let rows = shownRows(table.rowCount)
         let fields = table.schema.fields
         var columns: [[Cell?]] = []  // nil marks the gap between head and tail
         for (index, field) in fields.enumerated() {
-            let format = formatter(for: field, in: table.schema)
+            let format = formatter(for: field, in: table.schema, percentages: percentages)
             columns.append(rows.map { row in row.map { format(table.columns[index][$0]) } })
         }
         var widths = fields.enumerated().map { index, field in
@@ -109,10 +111,10 @@ public struct ResultDisplay: Sendable {
     }
 
     /// How each value of a column is shown.
-    func formatter(for field: Field, in schema: Schema) -> (Value) -> Cell {
+    func formatter(for field: Field, in schema: Schema, percentages: Set<String>) -> (Value) -> Cell {
         let nullText = colour ? "null" : "∅"
         let plain = TableRenderer(decimals: 3)
-        let percentage = Self.isPercentage(field, in: schema)
+        let percentage = Self.isPercentage(field, in: schema, known: percentages)
         return { value in
             switch value {
             case .null: return Cell(text: nullText, isNull: true)
