@@ -14,6 +14,8 @@ public final class TerminalSession {
     /// A tmux command failed, or the screen never showed what a test waited for.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Where tmux is, or nil when it is not installed (`scripts/setup` installs it).
