@@ -23,8 +23,11 @@ public enum DotCommand: Sendable, Equatable {
 
     /// One command as `.help` lists it.
     public struct Entry: Sendable {
+        /// The name without its dot.
         public var name: String
+        /// The arguments as `.help` shows them: `[table]`, `on|off`.
         public var arguments: String
+        /// What it does, in a line.
         public var summary: String
     }
 
@@ -107,7 +110,9 @@ public enum DotCommand: Sendable, Equatable {
 
 /// What is wrong with a dot-command line.
 public struct DotCommandError: Error, Sendable, Equatable {
+    /// The message shown after `error: `.
     public var message: String
 
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
 }

@@ -20,13 +20,17 @@ public enum Entry: Sendable, Equatable {
 /// token that cannot start a statement), it joins the statement before it. A bracketed paste arrives
 /// as one line with line breaks inside; it is split and handled the same way.
 public struct EntryReader<Reader: LineReader> {
+    /// The prompt for a new entry.
     public static var prompt: String { "sendql> " }
+    /// The prompt for the next line of an entry the parser says is incomplete.
     public static var continuationPrompt: String { "   ...> " }
 
+    /// The line reader underneath.
     public var reader: Reader
     /// Lines read but not used yet (the rest of a paste).
     var queued: [LineInput] = []
 
+    /// Entries read from `reader`.
     public init(reader: Reader) {
         self.reader = reader
     }

@@ -4,12 +4,15 @@ import SendQLIO
 /// The interactive loop: reads entries, runs them in one session (so `let`s carry over), shows results
 /// and errors, and carries out dot-commands. An error never ends the session.
 public struct REPL<Reader: LineReader> {
+    /// The tables, `let`s and as-of date every entry runs against.
     public internal(set) var session: Session
+    /// Where entries come from: the line reader and the lines it has read ahead.
     public internal(set) var input: EntryReader<Reader>
     let output: any REPLOutput
     var configuration: REPLConfiguration
     /// How results are shown now.
     public internal(set) var format: ResultFormat
+    /// Whether `.timer on` is in force.
     public internal(set) var timerIsOn = false
     /// Where results go after `.output FILE`; nil: the terminal.
     var outputFile: OutputFile?
@@ -25,6 +28,8 @@ public struct REPL<Reader: LineReader> {
     /// The name under which queries see the previous result.
     public static var lastResultName: String { "_" }
 
+    /// A REPL over `session`, reading from `reader` and writing to `output`; Ctrl-C (from the
+    /// configuration's interrupt source) is wired to the session's cancellation check.
     public init(session: Session, reader: Reader, output: any REPLOutput, configuration: REPLConfiguration) {
         self.session = session
         self.input = EntryReader(reader: reader)

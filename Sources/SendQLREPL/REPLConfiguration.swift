@@ -19,6 +19,7 @@ public struct REPLConfiguration {
     /// The script `.kpis` runs; nil when this build has no KPI pack.
     public var kpiScript: () -> Source?
 
+    /// A configuration; the defaults suit the real program (monotonic clock, the built-in KPI pack).
     public init(
         dataFolder: String, colour: Bool, format: ResultFormat = .table, terminalWidth: @escaping () -> Int? = { nil },
         interrupts: any InterruptSource, clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds },

@@ -21,6 +21,7 @@ public final class CollectedOutput: REPLOutput {
     /// What was written to standard error.
     public private(set) var error = ""
 
+    /// An empty collection.
     public init() {}
 
     public func write(_ text: String, to stream: REPLStream) {

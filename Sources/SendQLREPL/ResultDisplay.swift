@@ -11,10 +11,12 @@ public struct ResultDisplay: Sendable {
     public var width: Int?
     /// Dim nulls and a bold header (ANSI), for terminals without NO_COLOR.
     public var colour: Bool
-    /// Rows shown from each end of a long result.
+    /// Rows shown from the start of a long result.
     public var headRows: Int
+    /// Rows shown from the end of a long result.
     public var tailRows: Int
 
+    /// A display `width` columns wide (nil: unlimited) showing `headRows` + `tailRows` of a long result.
     public init(width: Int?, colour: Bool, headRows: Int = 20, tailRows: Int = 20) {
         self.width = width
         self.colour = colour
