@@ -9,8 +9,8 @@ struct SendQL: ParsableCommand {
         commandName: "sendql",
         abstract: "A query language for the timeliness and quality of an English local area's SEND services.",
         discussion: """
-            On a terminal, with no command, opens the interactive shell (see `sendql repl`). With -c, runs
-            that one-line script. With a script on standard input (not a terminal), runs it exactly as
+            On a terminal, with no command, opens the interactive shell (see `sendql repl`). With -c, runs \
+            that one-line script. With a script on standard input (not a terminal), runs it exactly as \
             `sendql run -` would.
             """,
         subcommands: [RunCommand.self, ReplCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self]
