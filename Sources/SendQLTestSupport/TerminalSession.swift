@@ -92,11 +92,14 @@ public final class TerminalSession {
 
     deinit { close() }
 
-    /// Kills the tmux server and removes the temporary HOME.
+    /// Kills the tmux server and removes its socket and the temporary HOME.
     public func close() {
         guard !closed else { return }
         closed = true
+        let socketPath = (try? run(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? run(["kill-server"])
+        // tmux leaves the socket file behind; one per test would pile up in /tmp/tmux-UID.
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
         if ownsHome { try? FileManager.default.removeItem(at: home) }
     }
 
