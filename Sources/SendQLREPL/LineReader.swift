@@ -1,23 +1,22 @@
-/// Where the REPL gets its lines: GNU readline in production, a scripted list in tests.
-public protocol LineReader {
-    /// The next line typed at `prompt`, without its line break; nil at end of input (Ctrl-D).
-    mutating func readLine(prompt: String) -> String?
-    /// Records a complete entry in the history.
-    mutating func addHistory(_ entry: String)
+/// What a read at the prompt gave.
+public enum LineInput: Sendable, Equatable {
+    /// A line without its final line break. A bracketed paste may hold several lines.
+    case line(String)
+    /// Ctrl-C: the line being typed is abandoned.
+    case interrupt
+    /// Ctrl-D on an empty line, or the end of the input.
+    case end
 }
 
-/// A reader that replays fixed lines; for tests.
-public struct ScriptedLineReader: LineReader {
-    public private(set) var lines: [String]
-    public private(set) var prompts: [String] = []
-    public private(set) var history: [String] = []
-
-    public init(_ lines: [String]) { self.lines = lines }
-
-    public mutating func readLine(prompt: String) -> String? {
-        prompts.append(prompt)
-        return lines.isEmpty ? nil : lines.removeFirst()
-    }
-
-    public mutating func addHistory(_ entry: String) { history.append(entry) }
+/// Where the REPL gets its lines: GNU readline in production, a scripted list in tests.
+public protocol LineReader {
+    /// The next line typed at `prompt`.
+    mutating func readLine(prompt: String) -> LineInput
+    /// Records a complete entry in the history (and the history file, if there is one).
+    mutating func addHistory(_ entry: String)
+    /// True when more input has already arrived (lines pasted at once), so the REPL can read on
+    /// before deciding that a statement is finished.
+    var hasPendingInput: Bool { get }
+    /// The completer to use for the next reads; the REPL sets a fresh one before each read.
+    mutating func setCompleter(_ completer: Completer)
 }

@@ -1,16 +1,21 @@
 import ArgumentParser
 import SendQLCore
 import SendQLIO
+import SendQLREPL
 
 @main
 struct SendQL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sendql",
         abstract: "A query language for the timeliness and quality of an English local area's SEND services.",
-        discussion: "sendql -c 'SCRIPT' runs one line; a script on standard input (not a terminal) runs as `sendql run -` would.",
+        discussion: """
+            On a terminal, with no command, opens the interactive shell (see `sendql repl`). With -c, runs \
+            that one-line script. With a script on standard input (not a terminal), runs it exactly as \
+            `sendql run -` would.
+            """,
         subcommands: [
-            ScriptCommand.self, RunCommand.self, SnapshotCommand.self, CheckCommand.self, GenerateCommand.self,
-            DumpCommand.self, PreludeCommand.self,
+            ScriptCommand.self, RunCommand.self, ReplCommand.self, SnapshotCommand.self, CheckCommand.self,
+            GenerateCommand.self, DumpCommand.self, PreludeCommand.self,
         ],
         defaultSubcommand: ScriptCommand.self
     )
@@ -34,6 +39,6 @@ struct ScriptCommand: ParsableCommand {
         if !Terminal.isTerminal(fileDescriptor: 0), let source = ScriptFile.read("-") {
             Terminal.finish(RunJob.run(try script.request(for: source)))
         }
-        throw CleanExit.helpRequest(SendQL.self)
+        try ReplCommand.start(script)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import SendQLCore
 import SendQLIO
+import SendQLREPL
 
 /// Writing a job's output and leaving with its status: the only place the program prints and exits.
 enum Terminal {
@@ -14,6 +15,13 @@ enum Terminal {
     }
 
     static func isTerminal(fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
+
+    /// The terminal's width in columns, or nil when the descriptor is not a terminal.
+    static func width(fileDescriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static func isColourful(fileDescriptor: Int32) -> Bool {
@@ -31,4 +39,18 @@ enum ScriptFile {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return Source(name: path, text: String(decoding: data, as: UTF8.self))
     }
+}
+
+/// The REPL's output: results to standard output, errors to standard error, written at once.
+final class StandardStreams: REPLOutput {
+    func write(_ text: String, to stream: REPLStream) {
+        let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// Stands in when the Ctrl-C pipe could not be made: Ctrl-C then ends the program, as it would anyway.
+struct NoInterrupts: InterruptSource {
+    var isRaised: Bool { false }
+    func clear() {}
 }

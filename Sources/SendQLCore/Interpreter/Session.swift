@@ -3,6 +3,8 @@ public struct QueryResult: Sendable {
     public var table: Table
     /// The statement that produced it.
     public var span: Span
+    /// The checked pipeline that produced it (what each column was computed from).
+    public var pipeline: CheckedPipeline
 }
 
 /// An `expect` whose condition was not true.
@@ -15,6 +17,8 @@ public struct FailedExpectation: Sendable, Hashable {
 /// What running a script gave: results in order, and every problem found.
 public struct RunOutcome: Sendable {
     public var results: [QueryResult] = []
+    /// The `let` tables the script defined, in order, with the pipelines that made them.
+    public var definitions: [(name: String, pipeline: CheckedPipeline)] = []
     public var diagnostics: [Diagnostic] = []
     public var failedExpectations: [FailedExpectation] = []
     /// The files the script asked for, in order.
@@ -77,6 +81,11 @@ public struct Session: Sendable {
         self = Session(tables: dataTables, context: context, resources: checker.resources, prelude: prelude)
     }
 
+    /// Sets the check that stops a running script between steps (the REPL wires Ctrl-C to it).
+    public mutating func setCancellation(_ isCancelled: (@Sendable () -> Bool)?) {
+        checker.context.isCancelled = isCancelled
+    }
+
     /// Parses, checks and runs one script.
     public mutating func run(_ source: Source) -> RunOutcome {
         run(source, lazily: false)
@@ -115,9 +124,10 @@ public struct Session: Sendable {
                         store.define(name, pipeline, source: source)
                     } else {
                         store.set(name, try executor.run(pipeline))
+                        outcome.definitions.append((name, pipeline))
                     }
                 case .query(let pipeline):
-                    outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span))
+                    outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span, pipeline: pipeline))
                 case .export(let pipeline, let path, let span):
                     outcome.outputs.append(.export(try executor.run(pipeline), path: path, span: span))
                 case .chart(let plan, let span):

@@ -23,6 +23,8 @@ public struct SessionContext: Sendable {
     public var parameters: [String: String]
     /// Largest number of rows a join, window or pivot may produce.
     public var rowLimit: Int
+    /// Asked between pipeline steps: true stops the run with E0405 (the REPL's Ctrl-C). nil: never.
+    public var isCancelled: (@Sendable () -> Bool)?
 
     public init(
         asOf: Int32, today: Int32, calendar: any WorkingDayCalendar,

@@ -46,6 +46,14 @@ public struct Executor: Sendable {
         RuntimeFailure(diagnostic: Diagnostic(.error, code: code, message: message, source: source, span: span, notes: notes))
     }
 
+    /// Stops the run when the session asks to (Ctrl-C in the REPL). Checked between steps, so a
+    /// cancelled query returns within one step's time without the operators paying for a check per row.
+    func checkCancellation(_ span: Span) throws(RuntimeFailure) {
+        if let isCancelled = context.isCancelled, isCancelled() {
+            throw failure("E0405", "interrupted", span, notes: ["note: the query was stopped at this step"])
+        }
+    }
+
     /// The table a pipeline produces.
     public func run(_ pipeline: CheckedPipeline) throws(RuntimeFailure) -> Table {
         let start: Table
@@ -56,6 +64,7 @@ public struct Executor: Sendable {
         }
         var frame = Frame(table: start)
         for step in pipeline.steps {
+            try checkCancellation(step.span)
             try apply(step, to: &frame)
         }
         return frame.table
@@ -164,7 +173,10 @@ public struct Executor: Sendable {
         let encoding = KeyEncoder.encode(keyColumns.map { frame.table.columns[$0] })
         frame.partitions = encoding.codes
         frame.partitionCount = encoding.cardinality
-        for step in body { try apply(step, to: &frame) }
+        for step in body {
+            try checkCancellation(step.span)
+            try apply(step, to: &frame)
+        }
         if let partitions = frame.partitions {
             // Leave the groups contiguous, in order of first appearance.
             let order = SortPermutation.compute([SortColumn(Column(.int(partitions.map(Int64.init))))], rowCount: partitions.count)

@@ -1,0 +1,151 @@
+import SendQLCore
+
+/// The text of `.help`: built from the language's own catalogs (steps, functions, dot-commands), so a
+/// function added to the engine shows up here without anyone editing this file.
+public enum HelpCatalog {
+    /// A topic `.help TOPIC` knows.
+    struct Topic: Sendable {
+        var name: String
+        var summary: String
+        var text: @Sendable () -> String
+    }
+
+    static let topics: [Topic] = [
+        Topic(name: "steps", summary: "pipeline steps: from, where, derive, ...", text: steps),
+        Topic(name: "statements", summary: "let, param, include, load, expect", text: statements),
+        Topic(name: "functions", summary: "row-by-row functions: dates, working days, text, numbers", text: functions),
+        Topic(name: "aggregates", summary: "functions of aggregate: count, pct, median, ...", text: aggregates),
+        Topic(name: "windows", summary: "window functions of derive: lag, rank, running_sum, ...", text: windows),
+        Topic(name: "commands", summary: "the dot-commands", text: commands),
+        Topic(name: "keys", summary: "line editing, history, completion, multi-line input", text: keys),
+        Topic(name: "display", summary: "how results are shown on the terminal", text: display),
+    ]
+
+    /// The topic names, for completion.
+    public static var topicNames: [String] { topics.map(\.name) }
+
+    /// What each step does, keyed by its keyword: `from` and every step keyword (a test checks).
+    static let stepSummaries: [Keyword: (syntax: String, summary: String)] = [
+        .from: ("from TABLE", "start a pipeline from a table, a let table, a loaded file or _ (the last result)"),
+        .where: ("where CONDITION", "keep the rows where the condition is true (null counts as false)"),
+        .derive: ("derive name = expr, ...", "add columns, or replace one of the same name"),
+        .select: ("select col, name = expr, ...", "keep exactly these columns, in this order"),
+        .aggregate: ("aggregate name = agg(...), ...", "one row of aggregates (one per group inside group)"),
+        .group: ("group key, ... (steps)", "run the steps once per group of equal keys"),
+        .sort: ("sort col, -col, col desc", "sort; nulls last; stable"),
+        .take: ("take N | take M..N", "the first N rows, or rows M to N (from 1); per group inside group"),
+        .join: ("join [inner|left] TABLE [as ALIAS] on cond", "pair rows with another table"),
+        .distinct: ("distinct [col, ...]", "drop repeated rows, or keep the distinct values of these columns"),
+        .append: ("append TABLE | append (pipeline)", "add the rows of another table with the same columns"),
+        .union: ("union TABLE | union (pipeline)", "append, then drop repeated rows"),
+        .pivot: ("pivot NAMES values VALUES", "one column per distinct value of NAMES, filled from VALUES"),
+    ]
+
+    /// Help on `topic` (nil: the overview). A step, function or dot-command name gives its own entry.
+    public static func text(for topic: String?) -> String {
+        guard let topic, !topic.isEmpty else { return overview() }
+        let name = topic.hasPrefix(".") ? String(topic.dropFirst()) : topic
+        if let match = topics.first(where: { $0.name == name }) { return match.text() }
+        if let entry = entry(named: name) { return entry + "\n" }
+        let known = topicNames + allNames
+        let hint = Suggestions.closest(to: name, among: known).map { " Did you mean `\($0)`?" } ?? ""
+        return "No help on `\(name)`.\(hint) Topics: \(topicNames.joined(separator: ", ")).\n"
+    }
+
+    /// The one-line entry for a step, function or dot-command name.
+    static func entry(named name: String) -> String? {
+        if let keyword = Keyword(rawValue: name), let step = stepSummaries[keyword] {
+            return "\(step.syntax)\n    \(step.summary)"
+        }
+        var lines: [String] = []
+        if let function = ScalarFunction(rawValue: name) { lines.append(function.signature) }
+        if let function = AggregateFunction(rawValue: name) { lines.append(function.signature + "  (aggregate)") }
+        if let function = WindowFunction(rawValue: name) { lines.append(function.signature + "  (window, in derive)") }
+        if let command = DotCommand.catalog.first(where: { $0.name == name }) { lines.append(commandLine(command)) }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    static var allNames: [String] {
+        stepSummaries.keys.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)
+            + AggregateFunction.allCases.map(\.rawValue) + WindowFunction.allCases.map(\.rawValue)
+            + DotCommand.catalog.map(\.name)
+    }
+
+    static func overview() -> String {
+        var lines = [
+            "A pipeline starts from a table and passes its rows through steps joined by |:",
+            "    from requests | where outcome == \"Y\" | group year(outcome_date) (aggregate n = count())",
+            "End a line with | (or leave a bracket open) to go on to the next line.",
+            "",
+            "Help topics (.help TOPIC, or .help NAME for one step, function or command):",
+        ]
+        let width = topics.map(\.name.count).max() ?? 0
+        for topic in topics {
+            lines.append("  " + topic.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + topic.summary)
+        }
+        lines.append("")
+        lines.append("Commands:")
+        lines += DotCommand.catalog.map { "  " + commandLine($0) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func commandLine(_ command: DotCommand.Entry) -> String {
+        let usage = "." + command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
+        return usage.padding(toLength: max(usage.count, 32), withPad: " ", startingAt: 0) + "  " + command.summary
+    }
+
+    static func steps() -> String {
+        let ordered = [Keyword.from] + Keyword.stepKeywords
+        return ordered.compactMap { keyword in stepSummaries[keyword].map { "\($0.syntax)\n    \($0.summary)" } }
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func statements() -> String {
+        """
+        PIPELINE                      a query: its result is shown (the last one is also the table _)
+        let NAME = PIPELINE           name a table for later entries
+        let NAME = EXPR               name a constant value
+        let NAME(a, b) = EXPR         define a function
+        param NAME: TYPE = DEFAULT    a script parameter (types: int double bool date string duration)
+        include "FILE.sendql"         run another script's statements here
+        load "FILE.csv" as NAME       read a CSV file as a table
+        expect CONDITION else "MSG"   a check that reports MSG when the condition is not true
+
+        """
+    }
+
+    static func functions() -> String { ScalarFunction.allCases.map(\.signature).joined(separator: "\n") + "\n" }
+
+    static func aggregates() -> String { AggregateFunction.allCases.map(\.signature).joined(separator: "\n") + "\n" }
+
+    static func windows() -> String { WindowFunction.allCases.map(\.signature).joined(separator: "\n") + "\n" }
+
+    static func commands() -> String { DotCommand.catalog.map(commandLine).joined(separator: "\n") + "\n" }
+
+    static func keys() -> String {
+        """
+        Tab              complete keywords, steps, tables, the columns at this point, functions, files
+        Up, Down         previous and next entries; the history is kept in $SENDQL_HISTORY or ~/.sendql_history
+        Ctrl-R           search the history
+        Ctrl-A, Ctrl-E   start and end of the line (Emacs keys throughout)
+        Ctrl-C           abandon the line being typed, or stop the query that is running
+        Ctrl-D           leave (on an empty line)
+        A line ending with | , ( or an operator, or inside an open bracket or string, goes on to the next
+        line. Pasted scripts run as they would from a file.
+
+        """
+    }
+
+    static func display() -> String {
+        """
+        Numbers are right-aligned; dates show as YYYY-MM-DD; durations as whole days.
+        Percentages show one decimal place: a column of pct() values (also after select, derive q = p,
+        a join, a let table or _), or a double whose name has the word pct, percent, percentage or rate.
+        Other doubles show up to three decimals. Null shows as a dim `null` in colour, or ∅ without.
+        More than 40 rows: the first 20 and the last 20, with the count. Columns that do not fit the
+        terminal's width are left out and named below the table.
+        .mode csv, json or markdown shows every row and column in full; so does .output FILE.
+
+        """
+    }
+}

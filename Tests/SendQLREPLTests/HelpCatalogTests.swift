@@ -1,0 +1,35 @@
+import SendQLCore
+import Testing
+@testable import SendQLREPL
+
+struct HelpCatalogTests {
+    @Test func everyStepHasHelp() {
+        for keyword in [Keyword.from] + Keyword.stepKeywords {
+            #expect(HelpCatalog.stepSummaries[keyword] != nil, "no help for \(keyword)")
+            #expect(HelpCatalog.text(for: "steps").contains(keyword.rawValue + " "))
+        }
+    }
+
+    @Test func theFunctionTopicsComeFromTheCatalogs() {
+        for function in ScalarFunction.allCases { #expect(HelpCatalog.text(for: "functions").contains(function.signature)) }
+        for function in AggregateFunction.allCases { #expect(HelpCatalog.text(for: "aggregates").contains(function.signature)) }
+        for function in WindowFunction.allCases { #expect(HelpCatalog.text(for: "windows").contains(function.signature)) }
+    }
+
+    @Test func theOverviewListsTopicsAndEveryCommand() {
+        let overview = HelpCatalog.text(for: nil)
+        for topic in HelpCatalog.topicNames { #expect(overview.contains("  " + topic + " ")) }
+        for command in DotCommand.catalog { #expect(overview.contains("." + command.name)) }
+    }
+
+    @Test func oneNameGivesItsOwnEntry() {
+        #expect(HelpCatalog.text(for: "pct") == AggregateFunction.pct.signature + "  (aggregate)\n")
+        #expect(HelpCatalog.text(for: "working_days_between") == ScalarFunction.workingDaysBetween.signature + "\n")
+        #expect(HelpCatalog.text(for: "join").hasPrefix("join [inner|left] TABLE"))
+        #expect(HelpCatalog.text(for: ".timer").hasPrefix(".timer on|off"))
+    }
+
+    @Test func anUnknownTopicSuggestsTheNearestName() {
+        #expect(HelpCatalog.text(for: "fuctions").hasPrefix("No help on `fuctions`. Did you mean `functions`?"))
+    }
+}
