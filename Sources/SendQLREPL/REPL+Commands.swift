@@ -105,10 +105,8 @@ extension REPL {
         case .failure(let list):
             write(DiagnosticRenderer(colour: configuration.colour).render(list.diagnostics), to: .error)
         case .success(let data):
-            for (name, table) in data.tables {
-                session.setTable(name, table)
-                percentageColumns[name] = nil
-            }
+            session.replaceData(data.tables)
+            percentageColumns = [:]
             configuration.dataFolder = directory
             let rows = data.tables.values.reduce(0) { $0 + $1.rowCount }
             write("loaded \(data.tables.count) tables, \(ResultDisplay.grouped(rows)) rows from \(directory)\n", to: .output)

@@ -17,7 +17,8 @@ struct ReplCommand: ParsableCommand {
         let options = try arguments.options()
         let session: Session
         switch RunJob.makeSession(dataFolder: arguments.data, asOf: arguments.asOf, parameters: try arguments.parameterValues(),
-                                  rowLimit: arguments.rowLimit, options: options) {
+                                  rowLimit: arguments.rowLimit, options: options, closures: arguments.closures,
+                                  dfeFolders: arguments.dfeFolders) {
         case .failure(let output): Terminal.finish(output)
         case .success(let made): session = made
         }

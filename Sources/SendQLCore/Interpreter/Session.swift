@@ -74,6 +74,13 @@ public struct Session: Sendable {
         checker.define(table: name, schema: table.schema)
     }
 
+    /// Starts afresh over other data tables (replacing those of the same name), keeping the date and the
+    /// prelude; the `let`s of earlier scripts are dropped, since they were computed from the old data.
+    public mutating func replaceData(_ tables: [String: Table]) {
+        let data = dataTables.merging(tables) { _, new in new }
+        self = Session(tables: data, context: checker.context, resources: checker.resources, prelude: prelude)
+    }
+
     /// Starts afresh as at another date: the data and prelude again, without the `let`s of earlier scripts.
     public mutating func setAsOf(_ day: Int32) {
         var context = checker.context

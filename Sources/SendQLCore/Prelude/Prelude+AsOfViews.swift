@@ -11,9 +11,9 @@ extension Prelude {
       | derive outcome_date = visible(outcome_date),
                outcome = if outcome in ("Y", "N") and outcome_date is null then "A" else outcome
 
-    # An assessment exists once the decision to assess is known.
+    # An assessment exists once the decision to assess is known (or was made before the data begins).
     let assessments = from assessments
-      | join (from requests | where outcome == "Y" | select request_id) on request_id
+      | join (from requests | where outcome in ("Y", "H") | select request_id) on request_id
       | derive outcome_date = visible(outcome_date), draft_date = visible(draft_date),
                outcome = if outcome in ("Y", "N") and outcome_date is null then "A" else outcome
 
