@@ -11,7 +11,7 @@ struct SendQL: ParsableCommand {
             With -c, runs that one-line script. With a script on standard input (not a terminal), runs it
             exactly as `sendql run -` would.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, GenerateCommand.self, DumpCommand.self, BenchCommand.self]
     )
 
     @Option(name: .customShort("c"), help: "Run this script text, e.g. -c 'from requests | take 5'.")
