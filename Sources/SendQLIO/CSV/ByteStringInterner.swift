@@ -55,6 +55,30 @@ struct ByteStringInterner {
         return code
     }
 
+    /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.
+    /// Uses `other`'s stored hashes and bytes: no hashing, no `String`s, no growth.
+    func codes(of other: ByteStringInterner) -> [Int32] {
+        let mask = slots.count - 1
+        return other.arena.withUnsafeBufferPointer { otherArena in
+            (0..<other.count).map { code in
+                let hash = other.hashes[code]
+                let start = other.arenaStarts[code]
+                let bytes = UnsafeBufferPointer(rebasing: otherArena[start..<other.arenaStarts[code + 1]])
+                let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return -1 }
+                    if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                        let found = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        if equals(found, bytes) { return Int32(found) }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
     /// The code of a `String` value (used when merging interners), adding it when new.
     mutating func intern(_ value: String) -> UInt32 {
         var copy = value

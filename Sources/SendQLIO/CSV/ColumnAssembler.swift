@@ -30,16 +30,32 @@ enum ColumnAssembler {
         return result
     }
 
-    /// Re-codes later parts' strings against the first part's interner, in first-appearance order.
+    /// Re-codes later parts' strings against the values before them, in first-appearance order.
+    ///
+    /// A later part's distinct values are looked up in each earlier part's interner (no interner
+    /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
     private static func assembleStrings(_ parts: [ColumnPart], _ total: Int) -> Column.Storage {
-        var interner = parts[0].interner
+        var values = parts[0].interner.values
         var codes = parts[0].codes
         codes.reserveCapacity(total)
-        for part in parts.dropFirst() {
-            let recode = part.interner.values.map { interner.intern($0) }
-            codes.append(contentsOf: part.codes.map { recode[Int($0)] })
+        // Per part: its interner's codes in the merged numbering (part 0's are its own).
+        var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
+        for (index, part) in parts.enumerated().dropFirst() {
+            var recode = [Int32](repeating: -1, count: part.interner.count)
+            for earlier in 0..<index {
+                let found = parts[earlier].interner.codes(of: part.interner)
+                for code in recode.indices where recode[code] < 0 && found[code] >= 0 {
+                    recode[code] = merged[earlier][Int(found[code])]
+                }
+            }
+            for code in recode.indices where recode[code] < 0 {
+                recode[code] = Int32(values.count)
+                values.append(part.interner.values[code])
+            }
+            codes.append(contentsOf: part.codes.map { UInt32(recode[Int($0)]) })
+            merged.append(recode)
         }
-        return .string(codes: codes, dictionary: StringDictionary(interner.values))
+        return .string(codes: codes, dictionary: StringDictionary(values))
     }
 
     /// Keeps only the codes that occur, so the dictionary lists exactly the column's distinct values.

@@ -40,7 +40,7 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
-                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts)
+                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage)
             let rowsPerChunk = estimatedRows(buffer) / plan.count + 1
             let results = plan.run(
                 firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }, stop: { $0.stoppedEarly }
@@ -48,11 +48,15 @@ extension CSVFile {
                 parser.parse(from: $0, before: $1, expectedRows: rowsPerChunk)
             }
             // Columns are independent; building a high-cardinality dictionary is the slow part.
+            // Each column's parts move into a box its job empties, so they are freed as soon as
+            // that column is assembled rather than when the whole table is.
+            let rowCount = results.reduce(0) { $0 + $1.parts.first.map(\.count).orZero }
+            let boxes = formats.indices.map { column in PartsBox(results.map { $0.parts[column] }) }
+            for result in results { result.parts = [] }
             let columns = ParallelMap.map(formats.count, parallel: chunks > 1) { column in
-                ColumnAssembler.assemble(results.map { $0.parts[column] })
+                ColumnAssembler.assemble(boxes[column].take())
             }
             let schema = Schema(zip(columnNames, formats).map { Field($0, $1.dataType) })
-            let rowCount = results.reduce(0) { $0 + $1.parts.first.map(\.count).orZero }
             return ParsedCSV(
                 table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
                 formats: formats,
@@ -79,6 +83,18 @@ extension CSVFile {
             location: location(of: pending.recordStart),
             text: rowText(from: pending.recordStart, to: pending.recordEnd),
             issues: pending.problems.map { issue($0) })
+    }
+}
+
+/// One column's parts, handed to exactly one assembling job.
+private final class PartsBox: @unchecked Sendable {
+    private var parts: [ColumnPart]?
+
+    init(_ parts: [ColumnPart]) { self.parts = parts }
+
+    func take() -> [ColumnPart] {
+        defer { parts = nil }
+        return parts!
     }
 }
 

@@ -14,29 +14,34 @@ struct DateOrderChecker {
               let dates = DateColumn(load.table.column(named: rule.date)) else { return [] }
         // The anchor date of each row: from the row itself, or from the row its reference leads to.
         let anchorTable: TableLoad
-        var anchorRows: (Int) -> Int? = { $0 }
+        var anchorOfCode: [Int32]? = nil
+        var referenceCodes: [UInt32] = []
+        var reference: Column? = nil
         if let via = rule.notBefore.via {
             guard let targetName = load.contract.column(named: via)?.references, let target = loads[targetName],
                   let index = keyIndexes[targetName],
                   let column = load.table.column(named: via),
                   case .string(let codes, let dictionary) = column.storage else { return [] }
             anchorTable = target
-            var cache: [UInt32: Int?] = [:]
-            anchorRows = { row in
-                guard !column.isNull(row) else { return nil }
-                if let known = cache[codes[row]] { return known }
-                let found = index.row(of: dictionary[codes[row]])
-                cache[codes[row]] = found
-                return found
-            }
+            anchorOfCode = load.referenceRows[via] ?? index.rows(for: dictionary)
+            referenceCodes = codes
+            reference = column
         } else {
             anchorTable = load
         }
         guard let anchors = DateColumn(anchorTable.table.column(named: rule.notBefore.column)) else { return [] }
         var found: [Finding] = []
-        for row in 0..<load.table.rowCount where !load.removed[row] {
-            guard let date = dates[row], let anchorRow = anchorRows(row), let anchorDate = anchors[anchorRow],
-                  date < anchorDate else { continue }
+        let removed = load.removed
+        for row in 0..<load.table.rowCount where !removed[row] {
+            guard let date = dates[row] else { continue }
+            var anchorRow = row
+            if let anchorOfCode {
+                if reference!.isNull(row) { continue }
+                let target = anchorOfCode[Int(referenceCodes[row])]
+                if target < 0 { continue }
+                anchorRow = Int(target)
+            }
+            guard let anchorDate = anchors[anchorRow], date < anchorDate else { continue }
             if let finding = finding(rule, load, row, date, anchorTable, anchorRow, anchorDate) {
                 found.append(finding)
             }

@@ -11,7 +11,9 @@ struct KeyIndex {
         guard case .string(let codes, let dictionary) = column.storage else {
             preconditionFailure("a key column is a string column")
         }
-        self.dictionary = dictionary
+        var prepared = dictionary
+        prepared.prepareLookups()
+        self.dictionary = prepared
         var rowOfCode = [Int32](repeating: -1, count: dictionary.count)
         for row in codes.indices where !removed[row] && !column.isNull(row) && rowOfCode[Int(codes[row])] < 0 {
             rowOfCode[Int(codes[row])] = Int32(row)
@@ -19,10 +21,17 @@ struct KeyIndex {
         self.rowOfCode = rowOfCode
     }
 
-    /// The kept row whose key is `key`, or nil.
-    func row(of key: String) -> Int? {
-        guard let code = dictionary.code(of: key) else { return nil }
-        let row = rowOfCode[Int(code)]
-        return row < 0 ? nil : Int(row)
+    /// For each code of a referencing column's dictionary, the kept row holding that key, or -1.
+    ///
+    /// One pass over both dictionaries, so checking a column of millions of references costs a hash
+    /// per distinct value rather than a lookup per row.
+    func rows(for references: StringDictionary) -> [Int32] {
+        // Two halves side by side: the lookups are independent and bound by memory latency.
+        let count = references.count, half = count / 2
+        let parts = ParallelMap.map(count >= 1 << 16 ? 2 : 1) { part in
+            references.codes(in: dictionary, forCodes: part == 0 ? 0..<(count >= 1 << 16 ? half : count) : half..<count)
+        }
+        let rowOfCode = rowOfCode
+        return parts.flatMap { $0.map { $0 < 0 ? -1 : rowOfCode[Int($0)] } }
     }
 }

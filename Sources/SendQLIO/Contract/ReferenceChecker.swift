@@ -47,12 +47,10 @@ enum ReferenceChecker {
             }
             guard let column = load.table.column(named: reference.name),
                   case .string(let codes, let dictionary) = column.storage else { continue }
-            // Resolve each distinct value once: -2 unknown yet, -1 dangling, else found.
-            var resolved = [Int8](repeating: -2, count: dictionary.count)
-            for row in 0..<load.table.rowCount where !load.removed[row] && !column.isNull(row) {
-                let code = Int(codes[row])
-                if resolved[code] == -2 { resolved[code] = index.row(of: dictionary[codes[row]]) == nil ? -1 : 0 }
-                guard resolved[code] == -1 else { continue }
+            // Each distinct value resolved once: the target row, or -1 when dangling.
+            let resolved = index.rows(for: dictionary)
+            load.referenceRows[reference.name] = resolved
+            for row in 0..<load.table.rowCount where !column.isNull(row) && resolved[Int(codes[row])] < 0 && !load.removed[row] {
                 let value = dictionary[codes[row]]
                 var notes: [String] = []
                 if let location = target.rejectedKeys[value] {

@@ -22,6 +22,8 @@ final class TableLoad {
     private(set) var removed: [Bool] = []
     private(set) var rejects: [Reject] = []
     private(set) var rowsInFile = 0
+    /// Per reference column checked: for each code of its dictionary, the target table's row, or -1.
+    var referenceRows: [String: [Int32]] = [:]
     /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
     private(set) var rejectedKeys: [String: DataLocation] = [:]
 
@@ -54,6 +56,8 @@ final class TableLoad {
             formats: file.columnNames.map { contract.column(named: $0)?.format },
             requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
             chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true)
+        // The text is only read again to report a problem; until then it need not stay resident.
+        file.storage.releaseResidentPages()
         rowsInFile = parsed.rowsInFile
         rowStarts = parsed.rowStarts
         rejects = parsed.rejects.map { file.reject($0, table: contract.name) }

@@ -36,6 +36,9 @@ public enum BenchJob {
             data = loaded
         }
         lines.append(line("load", "all", 1, monotonicSeconds() - loadStart))
+        for (name, table) in data.tables.sorted(by: { $0.key < $1.key }) {
+            lines.append("size\t\(name)\t\(table.rowCount)\t\(estimatedBytes(table))\n")
+        }
         let context = SessionContext(asOf: asOf, today: RunJob.today(), calendar: HolidayCalendar.englandAndWales,
                                      parameters: [:], rowLimit: 200_000_000)
         let session = Session(tables: data.tables, context: context, resources: FileResourceLoader())
@@ -72,6 +75,23 @@ public enum BenchJob {
 
     private static func line(_ stage: String, _ name: String, _ repetition: Int, _ seconds: Double) -> String {
         "\(stage)\t\(name)\t\(repetition)\t\(seconds)\t\(peakResidentBytes())\n"
+    }
+
+    /// Roughly the memory a table's columns hold: their buffers, validity bitmaps and dictionaries
+    /// (16 bytes per string, plus its bytes when longer than 15).
+    static func estimatedBytes(_ table: Table) -> Int {
+        table.columns.reduce(0) { total, column in
+            var bytes = (column.validity?.words.count ?? 0) * 8
+            switch column.storage {
+            case .int(let v), .duration(let v): bytes += v.count * 8
+            case .double(let v): bytes += v.count * 8
+            case .bool(let v): bytes += v.count
+            case .date(let v): bytes += v.count * 4
+            case .string(let codes, let dictionary):
+                bytes += codes.count * 4 + dictionary.values.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+            }
+            return total + bytes
+        }
     }
 
     /// Seconds on the monotonic clock.
