@@ -68,7 +68,9 @@ extension Column {
 extension Table {
     /// The rows at `indices` (-1 gives a row of nulls).
     public func gather(_ indices: [Int32]) -> Table {
-        Table(schema: schema, columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
+        // A pruned column (see `ColumnUsage`) stays pruned.
+        let gathered = columns.map { $0.count == rowCount ? $0.gather(indices) : Column.nulls($0.type, count: 0) }
+        return Table(pruned: schema, columns: gathered, rowCount: indices.count)
     }
 
     /// The first `n` rows, or the rows of a range.
