@@ -22,7 +22,7 @@ struct ChunkParser {
     final class Result {
         var parts: [ColumnPart]
         var rejects: [PendingReject] = []
-        var rowStarts: [Int] = []
+        var rowStarts = RowStarts(fileSize: 0)
         /// Data rows seen, loaded or not.
         var rowsSeen = 0
         /// The first record start at or after the chunk's end (or the end of the file).
@@ -51,8 +51,7 @@ struct ChunkParser {
         let checkedColumns = formats.indices.filter { formats[$0] != .string || requiresValue[$0] }
 
         var rowsSeen = 0
-        var rowStarts: [Int] = []
-        if keepRowStarts { rowStarts.reserveCapacity(expectedRows) }
+        var rowStarts = RowStarts(fileSize: bytes.count, capacity: keepRowStarts ? expectedRows : 0)
         var released = start
         while scanner.nextRecord(startingBefore: limit) {
             rowsSeen += 1

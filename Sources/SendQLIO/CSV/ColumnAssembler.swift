@@ -35,11 +35,9 @@ enum ColumnAssembler {
     /// A later part's distinct values are looked up in each earlier part's interner (no interner
     /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
     private static func assembleStrings(_ parts: [ColumnPart], _ total: Int) -> Column.Storage {
-        var values = parts[0].interner.values
-        var codes = parts[0].codes
-        codes.reserveCapacity(total)
         // Per part: its interner's codes in the merged numbering (part 0's are its own).
         var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
+        var distinct = parts[0].interner.count
         for (index, part) in parts.enumerated().dropFirst() {
             var recode = [Int32](repeating: -1, count: part.interner.count)
             for earlier in 0..<index {
@@ -49,11 +47,21 @@ enum ColumnAssembler {
                 }
             }
             for code in recode.indices where recode[code] < 0 {
-                recode[code] = Int32(values.count)
-                values.append(part.interner.values[code])
+                recode[code] = Int32(distinct)
+                distinct += 1
+            }
+            merged.append(recode)
+        }
+        // Sized exactly: a column of millions of identifiers should not keep doubling slack.
+        var values: [String] = []
+        values.reserveCapacity(distinct)
+        var codes: [UInt32] = []
+        codes.reserveCapacity(total)
+        for (part, recode) in zip(parts, merged) {
+            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count) {
+                values.append(value)
             }
             codes.append(contentsOf: part.codes.map { UInt32(recode[Int($0)]) })
-            merged.append(recode)
         }
         return .string(codes: codes, dictionary: StringDictionary(values))
     }

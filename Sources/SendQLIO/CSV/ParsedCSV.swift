@@ -6,7 +6,7 @@ struct ParsedCSV {
     var formats: [ColumnFormat]
     var rejects: [PendingReject]
     /// Where each loaded row starts, when asked for.
-    var rowStarts: [Int]
+    var rowStarts: RowStarts
     var rowsInFile: Int
 }
 
@@ -41,7 +41,8 @@ extension CSVFile {
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
                 stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage)
-            let rowsPerChunk = estimatedRows(buffer) / plan.count + 1
+            // An eighth more than the estimate, so a slightly short guess does not double every column.
+            let rowsPerChunk = estimatedRows(buffer) * 9 / 8 / plan.count + 1
             let results = plan.run(
                 firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }, stop: { $0.stoppedEarly }
             ) {
@@ -61,7 +62,7 @@ extension CSVFile {
                 table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
-                rowStarts: keepRowStarts ? results.flatMap(\.rowStarts) : [],
+                rowStarts: RowStarts(concatenating: keepRowStarts ? results.map(\.rowStarts) : [], fileSize: buffer.count),
                 rowsInFile: results.reduce(0) { $0 + $1.rowsSeen })
         }
     }

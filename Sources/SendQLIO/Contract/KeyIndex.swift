@@ -11,6 +11,7 @@ struct KeyIndex {
         guard case .string(let codes, let dictionary) = column.storage else {
             preconditionFailure("a key column is a string column")
         }
+        keyDictionary = dictionary
         var prepared = dictionary
         prepared.prepareLookups()
         self.dictionary = prepared
@@ -21,17 +22,32 @@ struct KeyIndex {
         self.rowOfCode = rowOfCode
     }
 
+    /// The key column's dictionary as loaded (without the lookup index this keeps for itself).
+    let keyDictionary: StringDictionary
+
     /// For each code of a referencing column's dictionary, the kept row holding that key, or -1.
+    func rows(for references: StringDictionary) -> [Int32] {
+        rows(forKeyCodes: keyCodes(for: references))
+    }
+
+    /// For each code of a referencing column's dictionary, the code of the same key in the key
+    /// column's dictionary, or -1.
     ///
     /// One pass over both dictionaries, so checking a column of millions of references costs a hash
     /// per distinct value rather than a lookup per row.
-    func rows(for references: StringDictionary) -> [Int32] {
+    func keyCodes(for references: StringDictionary) -> [Int32] {
         // Two halves side by side: the lookups are independent and bound by memory latency.
-        let count = references.count, half = count / 2
-        let parts = ParallelMap.map(count >= 1 << 16 ? 2 : 1) { part in
-            references.codes(in: dictionary, forCodes: part == 0 ? 0..<(count >= 1 << 16 ? half : count) : half..<count)
-        }
-        let rowOfCode = rowOfCode
-        return parts.flatMap { $0.map { $0 < 0 ? -1 : rowOfCode[Int($0)] } }
+        let count = references.count, half = count >= 1 << 16 ? count / 2 : count
+        return ParallelMap.map(half < count ? 2 : 1) { part in
+            references.codes(in: dictionary, forCodes: part == 0 ? 0..<half : half..<count)
+        }.flatMap { $0 }
     }
+
+    /// The kept row for each key code (-1: none, or no key).
+    func rows(forKeyCodes codes: [Int32]) -> [Int32] {
+        codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }
+    }
+
+    /// The kept row of every key code, by the key dictionary's codes.
+    var rowsByKeyCode: [Int32] { rowOfCode }
 }

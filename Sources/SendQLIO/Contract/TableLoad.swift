@@ -15,7 +15,7 @@ final class TableLoad {
     /// The rows that parsed: the contract's columns in contract order, then the file's extra columns.
     private(set) var table: Table
     /// Where each row of `table` starts in the file.
-    private(set) var rowStarts: [Int] = []
+    private(set) var rowStarts = RowStarts(fileSize: 0)
     /// Each column's header field in the file; optional columns missing from the file are not here.
     private(set) var headerFields: [String: Int] = [:]
     /// Per row of `table`: set aside by a key or reference check.
@@ -96,6 +96,11 @@ final class TableLoad {
             code: .missingColumn,
             message: "missing required column \(FoundText.quoted(column.name)) (the header has \(found))",
             notes: notes)
+    }
+
+    /// Replaces a column of `table` by one with the same values (a re-coded reference column).
+    func replaceColumn(named name: String, with column: Column) {
+        table.setColumn(name, column)
     }
 
     // MARK: Setting rows aside

@@ -115,6 +115,8 @@ public struct ExpressionEvaluator: Sendable {
                 let e = equal.bools
                 for i in hits.indices where e[i] { hits[i] = true }
             }
+            // A null never matches (the row's value stays unread, as the general path leaves it).
+            if let validity = value.validity { for i in hits.indices where !validity[i] { hits[i] = false } }
         }
         if negated { for i in hits.indices { hits[i].toggle() } }
         return Column(.bool(hits), validity: value.validity)

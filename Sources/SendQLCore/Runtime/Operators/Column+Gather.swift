@@ -42,6 +42,8 @@ extension Column {
         case (.date(let a), .date(let b)): return Column(.date(a + b), validity: validity)
         case (.duration(let a), .duration(let b)): return Column(.duration(a + b), validity: validity)
         case (.string(let a, let dictA), .string(let b, let dictB)):
+            // One dictionary on both sides (a reference and its key share theirs): codes mean the same.
+            if dictA == dictB { return Column(.string(codes: a + b, dictionary: dictA), validity: validity) }
             var merged = dictA
             let remap = dictB.values.map { merged.intern($0) }
             return Column(.string(codes: a + b.map { remap[Int($0)] }, dictionary: merged), validity: validity)
