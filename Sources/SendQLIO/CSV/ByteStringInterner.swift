@@ -45,6 +45,9 @@ struct ByteStringInterner {
         return copy.withUTF8 { intern($0) }
     }
 
+    /// Frees the lookup table, keeping the values; the interner can then only be read.
+    mutating func dropIndex() { slots = [] }
+
     /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.
     func codes(of other: ByteStringInterner) -> [Int32] {
         other.values.map { value in

@@ -54,7 +54,7 @@ final class CSVFile {
         let bytes = storage.buffer
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         textStart = hasByteOrderMark ? 3 : 0
-        badBytes = bytes.withUnsafeBufferPointer { BadByteScanner.badByteOffsets(in: $0, from: hasByteOrderMark ? 3 : 0) }
+        badBytes = BadByteScanner.badByteOffsets(in: bytes, from: hasByteOrderMark ? 3 : 0) { storage.releaseResidentPages(in: $0) }
         // Parsing reads the pages again shortly; meanwhile they need not all be resident at once.
         storage.releaseResidentPages()
         readHeader()

@@ -6,7 +6,8 @@ import SendQLCore
 /// of first appearance in the file; a code column's dictionary holds the codes that occur, in code
 /// list order.
 enum ColumnAssembler {
-    static func assemble(_ parts: [ColumnPart]) -> Column {
+    static func assemble(_ parts: consuming [ColumnPart]) -> Column {
+        var parts = consume parts
         precondition(!parts.isEmpty, "a column has at least one part")
         let format = parts[0].format
         let total = parts.reduce(0) { $0 + $1.count }
@@ -16,7 +17,7 @@ enum ColumnAssembler {
         case .double: storage = .double(concatenated(parts.map(\.doubles), total))
         case .bool: storage = .bool(concatenated(parts.map(\.bools), total))
         case .date: storage = .date(concatenated(parts.map(\.dates), total))
-        case .string: storage = assembleStrings(parts, total)
+        case .string: storage = assembleStrings(&parts, total)
         case .code(let list): storage = assembleCodes(parts, list, total)
         }
         return Column(storage, validity: validity(parts, total))
@@ -34,7 +35,7 @@ enum ColumnAssembler {
     ///
     /// A later part's distinct values are looked up in each earlier part's interner (no interner
     /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
-    private static func assembleStrings(_ parts: [ColumnPart], _ total: Int) -> Column.Storage {
+    private static func assembleStrings(_ parts: inout [ColumnPart], _ total: Int) -> Column.Storage {
         // Per part: its interner's codes in the merged numbering (part 0's are its own).
         var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
         var distinct = parts[0].interner.count
@@ -52,6 +53,8 @@ enum ColumnAssembler {
             }
             merged.append(recode)
         }
+        // The lookup tables are done with: give them back before the merged arrays are made.
+        for index in parts.indices { parts[index].dropInternerIndex() }
         // Sized exactly: a column of millions of identifiers should not keep doubling slack.
         var values: [String] = []
         values.reserveCapacity(distinct)

@@ -73,6 +73,9 @@ struct ColumnPart {
         }
     }
 
+    /// Frees the string interner's lookup table (its values stay); no more strings may be appended.
+    mutating func dropInternerIndex() { interner.dropIndex() }
+
     /// Appends a string value by its bytes (valid UTF-8).
     @inline(__always) mutating func append(stringBytes bytes: UnsafeBufferPointer<UInt8>) {
         advance(isNull: false)
