@@ -2,7 +2,7 @@
 
 usage: report.py RUN_DIR
 RUN_DIR holds, per engine (sendql, duckdb, polars), `<engine>.tsv` (the timing lines of
-`sendql bench` / run_engine.py) and `<engine>/<query>.csv` (each query's result); `notes.txt` lines
+`sendql bench` / run_engine.py: stage, name, repetition, wall seconds, peak RSS bytes, CPU seconds) and `<engine>/<query>.csv` (each query's result); `notes.txt` lines
 are printed under the table; `startup.tsv` holds extra sendql-only lines (name, seconds).
 Exits 1 (printing no time) when any two engines disagree.
 """
@@ -24,20 +24,21 @@ LABELS = {
 
 
 def read_timings(path):
-    """{line: (median seconds, peak bytes)}."""
+    """{line: (median wall seconds, peak bytes, median CPU seconds)}."""
     if not os.path.exists(path):
         return {}
-    seconds, peaks = {}, {}
+    seconds, peaks, cpus = {}, {}, {}
     with open(path) as f:
         for raw in f:
             parts = raw.rstrip("\n").split("\t")
-            if len(parts) != 5:
+            if len(parts) != 6 or parts[0] not in ("load", "query"):
                 continue
-            stage, name, _, secs, peak = parts
+            stage, name, _, secs, peak, cpu = parts
             key = "load" if stage == "load" else name
             seconds.setdefault(key, []).append(float(secs))
+            cpus.setdefault(key, []).append(float(cpu))
             peaks[key] = max(peaks.get(key, 0), int(peak))
-    return {k: (statistics.median(v), peaks[k]) for k, v in seconds.items()}
+    return {k: (statistics.median(v), peaks[k], statistics.median(cpus[k])) for k, v in seconds.items()}
 
 
 def duration(seconds):
@@ -101,23 +102,27 @@ def main():
         t = timings[engine].get(key)
         return f"{t[1] / 1e6:.0f}" if t else "-"
 
+    def cpu(engine, key):
+        t = timings[engine].get(key)
+        return duration(t[2]) if t else "-"
+
     def ratio(key, other):
         a, b = timings["sendql"].get(key), timings[other].get(key)
         return f"{a[0] / b[0]:.2f}" if a and b and b[0] > 0 else "-"
 
     header = ["line", "sendql", "DuckDB", "Polars", "sendql/DuckDB", "sendql/Polars",
-              "sendql MB", "DuckDB MB", "Polars MB"]
+              "sendql MB", "DuckDB MB", "Polars MB", "sendql CPU", "DuckDB CPU", "Polars CPU"]
     rows = []
     for key in ["load"] + queries:
         rows.append([LABELS.get(key, key), secs("sendql", key), secs("duckdb", key), secs("polars", key),
                      ratio(key, "duckdb"), ratio(key, "polars"), mem("sendql", key), mem("duckdb", key),
-                     mem("polars", key)])
+                     mem("polars", key), cpu("sendql", key), cpu("duckdb", key), cpu("polars", key)])
     startup = os.path.join(run, "startup.tsv")
     if os.path.exists(startup):
         with open(startup) as f:
             for raw in f:
                 name, value = raw.rstrip("\n").split("\t")
-                rows.append([name, value] + ["-"] * 7)
+                rows.append([name, value] + ["-"] * (len(header) - 2))
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
     for row in rows:

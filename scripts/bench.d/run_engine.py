@@ -36,20 +36,25 @@ def peak_rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def report(stage, name, repetition, seconds):
-    print(f"{stage}\t{name}\t{repetition}\t{seconds}\t{peak_rss()}", flush=True)
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def report(stage, name, repetition, seconds, cpu_seconds):
+    print(f"{stage}\t{name}\t{repetition}\t{seconds}\t{peak_rss()}\t{cpu_seconds}", flush=True)
 
 
 def duckdb_engine(data):
     import duckdb
     con = duckdb.connect()
     sql_types = {"s": "VARCHAR", "d": "DATE", "b": "BOOLEAN", "i": "BIGINT"}
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), cpu()
     for table in CONTRACT:
         types = ", ".join(f"'{name}': '{sql_types[kind]}'" for name, kind in columns(table))
         con.execute(f"create table {table} as select * from read_csv('{data}/{table}.csv', header = true, "
                     f"columns = {{{types}}}, dateformat = '%Y-%m-%d')")
-    report("load", "all", 1, time.perf_counter() - start)
+    report("load", "all", 1, time.perf_counter() - start, cpu() - start_cpu)
 
     def run(name):
         with open(os.path.join(HERE, "duckdb", name + ".sql")) as f:
@@ -76,10 +81,10 @@ def polars_engine(data):
     sys.path.insert(0, HERE)
     import polars_queries
     pl_types = {"s": pl.String, "d": pl.Date, "b": pl.Boolean, "i": pl.Int64}
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), cpu()
     tables = {table: pl.read_csv(f"{data}/{table}.csv", schema={name: pl_types[kind] for name, kind in columns(table)})
               for table in CONTRACT}
-    report("load", "all", 1, time.perf_counter() - start)
+    report("load", "all", 1, time.perf_counter() - start, cpu() - start_cpu)
 
     def run(name):
         query = polars_queries.QUERIES[name]
@@ -94,9 +99,9 @@ def main():
         query = run(name)
         result = None
         for repetition in range(1, repeat + 1):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), cpu()
             result = query()
-            report("query", name, repetition, time.perf_counter() - start)
+            report("query", name, repetition, time.perf_counter() - start, cpu() - start_cpu)
         write(result, os.path.join(results, name + ".csv"))
 
 

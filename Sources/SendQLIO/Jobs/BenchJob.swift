@@ -19,15 +19,16 @@ public struct BenchQuery: Sendable {
 /// Times the stages of one process: loading the data folder once, then each query `repetitions`
 /// times on the loaded tables. Used by `sendql bench` (and so `scripts/bench`).
 ///
-/// Each stage is reported as a line `stage<TAB>name<TAB>repetition<TAB>seconds<TAB>max_rss_bytes`,
-/// where the memory figure is the process's peak resident set size so far (getrusage). A query's
+/// Each stage is reported as a line `stage<TAB>name<TAB>repetition<TAB>seconds<TAB>max_rss_bytes<TAB>cpu_seconds`,
+/// where the memory figure is the process's peak resident set size so far and the last the CPU time
+/// (user + system, all threads) the stage took (getrusage). A query's
 /// result of its last repetition is written as CSV to `resultsDirectory/<name>.csv` when given.
 public enum BenchJob {
     public static func run(
         dataFolder: String, asOf: Int32, queries: [BenchQuery], repetitions: Int, resultsDirectory: String?
     ) -> JobOutput {
         var lines: [String] = []
-        let loadStart = monotonicSeconds()
+        let loadStart = monotonicSeconds(), loadCPU = cpuSeconds()
         let data: CaseData
         switch DataFolder.load(dataFolder) {
         case .failure(let list):
@@ -35,7 +36,7 @@ public enum BenchJob {
         case .success(let loaded):
             data = loaded
         }
-        lines.append(line("load", "all", 1, monotonicSeconds() - loadStart))
+        lines.append(line("load", "all", 1, monotonicSeconds() - loadStart, cpuSeconds() - loadCPU))
         for (name, table) in data.tables.sorted(by: { $0.key < $1.key }) {
             lines.append("size\t\(name)\t\(table.rowCount)\t\(estimatedBytes(table))\n")
         }
@@ -47,14 +48,14 @@ public enum BenchJob {
             for repetition in 1...max(1, repetitions) {
                 // A fresh copy each time, so `let`s of one run do not leak into the next.
                 var copy = session
-                let start = monotonicSeconds()
+                let start = monotonicSeconds(), startCPU = cpuSeconds()
                 let outcome = copy.run(query.source)
-                let elapsed = monotonicSeconds() - start
+                let elapsed = monotonicSeconds() - start, cpu = cpuSeconds() - startCPU
                 if !outcome.diagnostics.filter({ $0.severity == .error }).isEmpty {
                     return JobOutput(stdout: lines.joined(), stderr: ScriptJob.render(outcome.diagnostics, options: ScriptOptions()),
                                      status: ScriptJob.status(of: outcome))
                 }
-                lines.append(line("query", query.name, repetition, elapsed))
+                lines.append(line("query", query.name, repetition, elapsed, cpu))
                 last = outcome
             }
             if let resultsDirectory, let table = last?.results.last?.table {
@@ -73,8 +74,20 @@ public enum BenchJob {
         return JobOutput(stdout: lines.joined())
     }
 
-    private static func line(_ stage: String, _ name: String, _ repetition: Int, _ seconds: Double) -> String {
-        "\(stage)\t\(name)\t\(repetition)\t\(seconds)\t\(peakResidentBytes())\n"
+    private static func line(_ stage: String, _ name: String, _ repetition: Int, _ seconds: Double, _ cpu: Double) -> String {
+        "\(stage)\t\(name)\t\(repetition)\t\(seconds)\t\(peakResidentBytes())\t\(cpu)\n"
+    }
+
+    /// CPU seconds (user + system) this process has used so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Darwin)
+        getrusage(RUSAGE_SELF, &usage)
+        #else
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Roughly the memory a table's columns hold: their buffers, validity bitmaps and dictionaries
