@@ -114,6 +114,37 @@ struct FastPathTests {
         #expect(appended.map { $0[0] } == [.string("p3"), .null, .string("p1"), .string("p1"), .string("p2"), .string("p3"), .null])
     }
 
+    @Test(arguments: [0, 1, 7, 8, 9, 64, 65, 1000])
+    func selectionEightRowsAtATimeMatchesRowByRow(_ count: Int) {
+        var seed: UInt64 = 42
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        let values = (0..<count).map { _ in next() % 3 != 0 }
+        let valid = (0..<count).map { _ in next() % 5 != 0 }
+        for validity in [nil, Bitmap(valid)] {
+            let column = Column(.bool(values), validity: validity)
+            let expected = (0..<count).filter { values[$0] && (validity?[$0] ?? true) }.map { Int32($0) }
+            #expect(column.selection() == expected)
+        }
+    }
+
+    @Test func calendarFunctionsByDayMatchAConversionPerRow() {
+        let days = (0..<500).map { Value.date(Int32(17_000 + ($0 * 37) % 900)) } + [.null]
+        let table = Table([("d", Column(type: .date, values: days)), ("e", Column(type: .date, values: days.reversed()))])
+        let rows = Self.rows("from t | select y = year(d), q = quarter(d), m = month_start(d), gap = d - e", tables: ["t": table])
+        for (row, value) in zip(rows, days) {
+            guard case .date(let day) = value else { #expect(row[0] == .null); continue }
+            let date = CivilDate(dayNumber: day)
+            #expect(row[0] == .int(Int64(date.year)))
+            #expect(row[1] == .string("\(date.year)-Q\((date.month - 1) / 3 + 1)"))
+            #expect(row[2] == .date(CivilDate(year: date.year, month: date.month, day: 1).dayNumber))
+        }
+        let gaps = rows.map { $0[3] }
+        #expect(gaps == zip(days, days.reversed()).map { a, b in
+            if case .date(let x) = a, case .date(let y) = b { return .duration(Int64(x) - Int64(y)) }
+            return .null
+        })
+    }
+
     @Test func dictionariesWithoutAnIndexLookUpAndIntern() {
         var dictionary = StringDictionary(["b", "a", "c"])
         #expect(dictionary.code(of: "c") == 2)

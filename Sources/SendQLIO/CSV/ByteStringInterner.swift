@@ -16,9 +16,13 @@ import SendQLCore
 struct ByteStringInterner {
     /// The distinct values, indexed by code.
     private(set) var values: [String] = []
-    /// Per slot: the value's hash in the high 32 bits (a fingerprint that settles most probes without
-    /// touching the value) and its code + 1 in the low 32; 0 marks an empty slot.
+    /// Per slot: the top 32 bits of the value's hash (a fingerprint that settles most probes without
+    /// touching the value) in the high half and its code + 1 in the low half; 0 marks an empty slot.
+    /// A value's home slot is the top bits of its hash, so growing the table re-places entries from
+    /// their fingerprints alone, without hashing any value again.
     private var slots: [UInt64]
+    /// log2 of the slot count.
+    private var slotBits = 6
 
     init() {
         slots = [UInt64](repeating: 0, count: 64)
@@ -33,7 +37,7 @@ struct ByteStringInterner {
         if let code = find(bytes, hash: hash) { return code }
         let code = UInt32(values.count)
         values.append(String(decoding: bytes, as: UTF8.self))
-        insert(hash: hash, code: code, into: &slots)
+        insert(hash: hash, code: code, into: &slots, bits: slotBits)
         // Keep the table at most three quarters full: the fingerprints keep probes cheap.
         if values.count * 4 > slots.count * 3 { grow() }
         return code
@@ -46,7 +50,10 @@ struct ByteStringInterner {
     }
 
     /// Frees the lookup table, keeping the values; the interner can then only be read.
-    mutating func dropIndex() { slots = [] }
+    mutating func dropIndex() {
+        slots = [0]
+        slotBits = 0
+    }
 
     /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.
     func codes(of other: ByteStringInterner) -> [Int32] {
@@ -55,10 +62,15 @@ struct ByteStringInterner {
         }
     }
 
+    /// The home slot of a hash in a table of 2^bits slots.
+    @inline(__always) private static func home(_ hash: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
+    }
+
     @inline(__always) private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
         let mask = slots.count - 1
         let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Self.home(hash, bits: slotBits)
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
@@ -70,20 +82,24 @@ struct ByteStringInterner {
         }
     }
 
-    @inline(__always) private func insert(hash: UInt64, code: UInt32, into table: inout [UInt64]) {
+    @inline(__always) private func insert(hash: UInt64, code: UInt32, into table: inout [UInt64], bits: Int) {
         let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Self.home(hash, bits: bits)
         while table[slot] != 0 { slot = (slot + 1) & mask }
         table[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
     }
 
-    /// Doubles the slot table, hashing every value again (cheaper in memory than keeping hashes).
+    /// Doubles the slot table. Entries move by their fingerprints (the hash's top 32 bits hold the
+    /// home slot while the table has at most 2^32 slots), so no value is hashed again.
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-        for (code, value) in values.enumerated() {
-            insert(hash: Self.withBytes(of: value, Self.hash), code: UInt32(code), into: &bigger)
+        let bits = slotBits + 1
+        precondition(bits <= 32, "an interner holds fewer than 2^31 values")
+        var bigger = [UInt64](repeating: 0, count: 1 << bits)
+        for entry in slots where entry != 0 {
+            insert(hash: entry & 0xFFFF_FFFF_0000_0000, code: UInt32(truncatingIfNeeded: entry) - 1, into: &bigger, bits: bits)
         }
         slots = bigger
+        slotBits = bits
     }
 
     /// Calls `body` with a string's UTF-8 bytes, without copying a native string's storage.

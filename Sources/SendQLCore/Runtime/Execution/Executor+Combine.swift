@@ -15,8 +15,16 @@ extension Executor {
         // Only the columns read later (and by the residual condition) are copied; the rest are pruned.
         let copied = needed.map { $0.union(plan.residual.map(ColumnUsage.columns) ?? []) }
         func wanted(_ index: Int) -> Bool { copied?.contains(index) ?? true }
+        // Every left row once, in order (a many-to-one join that finds each row its match): the left
+        // columns are kept as they are.
+        let leftInOrder = pairs.left.count == left.rowCount && pairs.left.withUnsafeBufferPointer { rows in
+            var ordered = true
+            for i in 0..<rows.count where rows[i] != Int32(truncatingIfNeeded: i) { ordered = false; break }
+            return ordered
+        }
         var columns = left.columns.enumerated().map { index, column in
-            wanted(index) && !left.isPruned(index) ? column.gather(pairs.left) : Column.nulls(column.type, count: 0)
+            guard wanted(index) && !left.isPruned(index) else { return Column.nulls(column.type, count: 0) }
+            return leftInOrder ? column : column.gather(pairs.left)
         }
         var fields = left.schema.fields
         var names = Set(fields.map(\.name))

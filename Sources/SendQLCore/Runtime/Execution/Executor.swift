@@ -106,12 +106,18 @@ public struct Executor: Sendable {
 
     func aggregate(_ plan: AggregatePlan, _ frame: Frame) -> Frame {
         let table = frame.table
-        let groups = frame.partitions ?? Array(repeating: 0, count: table.rowCount)
+        // Outside a group, count() alone needs no per-row group numbers.
+        let onlyCounts = plan.aggregates.allSatisfy { $0.function == .count && $0.argument == nil && $0.filter == nil }
+        let groups: [Int32] = frame.partitions ?? (onlyCounts ? [] : Array(repeating: 0, count: table.rowCount))
         let groupCount = frame.partitions == nil ? 1 : frame.partitionCount
         let aggregator = Aggregator(evaluator: evaluator, groups: groups, groupCount: groupCount)
         // One representative row per group gives the key values.
         var firstRows = [Int32](repeating: -1, count: groupCount)
-        for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
+        if frame.partitions == nil {
+            if table.rowCount > 0 { firstRows[0] = 0 }
+        } else {
+            for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
+        }
         var post: [(String, Column)] = plan.keyColumns.map { (table.schema.fields[$0].name, table.columns[$0].gather(firstRows)) }
         for (i, aggregate) in plan.aggregates.enumerated() {
             for (j, column) in aggregator.compute(aggregate, over: table).enumerated() { post.append(("\u{1}agg\(i).\(j)", column)) }

@@ -96,32 +96,40 @@ extension ExpressionEvaluator {
             out = Self.scan(x, c, op)
         case (.string(let codes, let dictionary), .string, .string(let s)):
             // Decide once per dictionary entry, then look each row's code up.
-            out = Self.lookup(codes, Self.scan(dictionary.values, s, op))
+            out = Self.lookup(codes, Self.scanGeneric(dictionary.values, s, op))
         default:
             return nil
         }
         return Column(.bool(out), validity: column.validity)
     }
 
-    /// `x[i] op c` for every row.
+    /// `x[i] op c` for every row; one plain loop per operator, writing 0 or 1 bytes, so it vectorises.
     @inline(__always)
-    static func scan<T: Comparable>(_ x: [T], _ c: T, _ op: BinaryOperator) -> [Bool] {
-        x.withUnsafeBufferPointer { xs in
-            [Bool](unsafeUninitializedCapacity: xs.count) { out, initialized in
-                let n = xs.count
-                switch op {
-                case .equal: for i in 0..<n { out[i] = xs[i] == c }
-                case .notEqual: for i in 0..<n { out[i] = xs[i] != c }
-                case .less: for i in 0..<n { out[i] = xs[i] < c }
-                case .lessOrEqual: for i in 0..<n { out[i] = xs[i] <= c }
-                case .greater: for i in 0..<n { out[i] = xs[i] > c }
-                case .greaterOrEqual: for i in 0..<n { out[i] = xs[i] >= c }
-                default: for i in 0..<n { out[i] = false }
+    static func scanGeneric<T: Comparable>(_ x: [T], _ c: T, _ op: BinaryOperator) -> [Bool] {
+        let n = x.count
+        guard n > 0 else { return [] }
+        return x.withUnsafeBufferPointer { xs in
+            [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+                out.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { o in
+                    switch op {
+                    case .equal: for i in 0..<n { o[i] = xs[i] == c ? 1 : 0 }
+                    case .notEqual: for i in 0..<n { o[i] = xs[i] != c ? 1 : 0 }
+                    case .less: for i in 0..<n { o[i] = xs[i] < c ? 1 : 0 }
+                    case .lessOrEqual: for i in 0..<n { o[i] = xs[i] <= c ? 1 : 0 }
+                    case .greater: for i in 0..<n { o[i] = xs[i] > c ? 1 : 0 }
+                    case .greaterOrEqual: for i in 0..<n { o[i] = xs[i] >= c ? 1 : 0 }
+                    default: for i in 0..<n { o[i] = 0 }
+                    }
                 }
                 initialized = n
             }
         }
     }
+
+    /// The Int32 and Int64 scans, named so each is compiled once for its type.
+    static func scan(_ x: [Int32], _ c: Int32, _ op: BinaryOperator) -> [Bool] { scanGeneric(x, c, op) }
+    static func scan(_ x: [Int64], _ c: Int64, _ op: BinaryOperator) -> [Bool] { scanGeneric(x, c, op) }
+    static func scan(_ x: [Double], _ c: Double, _ op: BinaryOperator) -> [Bool] { scanGeneric(x, c, op) }
 
     /// `answer[codes[i]]` for every row (a code past the answers, possible only under a null, is false).
     static func lookup(_ codes: [UInt32], _ answer: [Bool]) -> [Bool] {

@@ -168,17 +168,26 @@ public struct ExpressionEvaluator: Sendable {
         return Column(.bool(out), validity: validity)
     }
 
-    /// `x[i] && y[i]` (or `||`) for every row.
+    /// `x[i] && y[i]` (or `||`) for every row, as bitwise operations on the bytes (a Bool is 0 or 1)
+    /// so the loop vectorises.
     private static func combine(_ x: [Bool], _ y: [Bool], or: Bool) -> [Bool] {
-        x.withUnsafeBufferPointer { xs in
+        let n = x.count
+        guard n > 0 else { return [] }
+        return x.withUnsafeBufferPointer { xs in
             y.withUnsafeBufferPointer { ys in
-                [Bool](unsafeUninitializedCapacity: xs.count) { out, initialized in
-                    if or {
-                        for i in 0..<xs.count { out[i] = xs[i] || ys[i] }
-                    } else {
-                        for i in 0..<xs.count { out[i] = xs[i] && ys[i] }
+                [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+                    xs.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { a in
+                        ys.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { b in
+                            out.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { o in
+                                if or {
+                                    for i in 0..<n { o[i] = a[i] | b[i] }
+                                } else {
+                                    for i in 0..<n { o[i] = a[i] & b[i] }
+                                }
+                            }
+                        }
                     }
-                    initialized = xs.count
+                    initialized = n
                 }
             }
         }
