@@ -5,14 +5,23 @@
 enum BadByteScanner {
     /// The offsets, ascending, of every NUL byte and of the first byte of every invalid UTF-8 sequence
     /// (each invalid byte is its own sequence, as `String(decoding:)` would replace it).
-    static func badByteOffsets(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+    /// `release`, when given, is called with each 16 MiB stretch already scanned (so a mapped file's
+    /// pages need not all be resident at once).
+    static func badByteOffsets(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, release: ((Range<Int>) -> Void)? = nil
+    ) -> [Int] {
         var offsets: [Int] = []
         guard let base = bytes.baseAddress else { return offsets }
         let count = bytes.count
         var index = start
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let lowBits: UInt64 = 0x0101_0101_0101_0101
+        var released = start
         while index < count {
+            if let release, index - released >= 1 << 24 {
+                release(released..<index)
+                released = index
+            }
             // Fast path: eight ASCII bytes, none of them zero.
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)

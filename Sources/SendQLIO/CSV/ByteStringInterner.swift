@@ -3,24 +3,26 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SendQLCore
 
 /// Gives each distinct byte string a dense code in order of first appearance, looking values up by
 /// their bytes so that a value already seen costs a hash and a compare, not a `String`.
 ///
-/// Open addressing with linear probing over a power-of-two slot table; the distinct values' bytes
-/// live back to back in one arena. The bytes must be valid UTF-8 (the reader checks the whole file
-/// first), so each new value becomes a `String` exactly once.
+/// Open addressing with linear probing over a power-of-two slot table. The bytes must be valid UTF-8
+/// (the reader checks the whole file first), so each new value becomes a `String` exactly once, and
+/// the `String`s are all that is kept of the values: a probe compares against a string's own UTF-8
+/// (inline in the `String` for values up to 15 bytes, the usual identifier), which keeps a column of
+/// millions of distinct identifiers to about 30 bytes a value while it is parsed.
 struct ByteStringInterner {
     /// The distinct values, indexed by code.
     private(set) var values: [String] = []
-    /// Per slot: the value's hash in the high 32 bits (a fingerprint that settles most probes without
-    /// touching the arena) and its code + 1 in the low 32; 0 marks an empty slot. One array, so a probe
-    /// costs one cache miss.
+    /// Per slot: the top 32 bits of the value's hash (a fingerprint that settles most probes without
+    /// touching the value) in the high half and its code + 1 in the low half; 0 marks an empty slot.
+    /// A value's home slot is the top bits of its hash, so growing the table re-places entries from
+    /// their fingerprints alone, without hashing any value again.
     private var slots: [UInt64]
-    private var hashes: [UInt64] = []
-    private var arena: [UInt8] = []
-    /// Where each code's bytes start in the arena; one extra entry marks the arena's end.
-    private var arenaStarts: [Int] = [0]
+    /// log2 of the slot count.
+    private var slotBits = 6
 
     init() {
         slots = [UInt64](repeating: 0, count: 64)
@@ -32,90 +34,90 @@ struct ByteStringInterner {
     @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
-                let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if equals(code, bytes) { return UInt32(code) }
-            }
-            slot = (slot + 1) & mask
-        }
+        if let code = find(bytes, hash: hash) { return code }
         let code = UInt32(values.count)
         values.append(String(decoding: bytes, as: UTF8.self))
-        hashes.append(hash)
-        arena.append(contentsOf: bytes)
-        arenaStarts.append(arena.count)
-        slots[slot] = fingerprint | UInt64(code + 1)
-        // Keep the table at most half full so probes stay short.
-        if values.count * 2 > slots.count { grow() }
+        insert(hash: hash, code: code, into: &slots, bits: slotBits)
+        // Keep the table at most three quarters full: the fingerprints keep probes cheap.
+        if values.count * 4 > slots.count * 3 { grow() }
         return code
     }
 
-    /// The code of a `String` value (used when merging interners), adding it when new.
+    /// The code of a `String` value, adding it when new.
     mutating func intern(_ value: String) -> UInt32 {
         var copy = value
         return copy.withUTF8 { intern($0) }
     }
 
-    @inline(__always) private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = arenaStarts[code]
-        let length = arenaStarts[code + 1] - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return arena.withUnsafeBufferPointer { stored in
-            memcmpEqual(stored.baseAddress! + start, bytes.baseAddress!, length)
+    /// Frees the lookup table, keeping the values; the interner can then only be read.
+    mutating func dropIndex() {
+        slots = [0]
+        slotBits = 0
+    }
+
+    /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.
+    func codes(of other: ByteStringInterner) -> [Int32] {
+        other.values.map { value in
+            Self.withBytes(of: value) { bytes in find(bytes, hash: Self.hash(bytes)).map { Int32($0) } ?? -1 }
         }
     }
 
+    /// The home slot of a hash in a table of 2^bits slots.
+    @inline(__always) private static func home(_ hash: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
+    }
+
+    @inline(__always) private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
+        let mask = slots.count - 1
+        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Self.home(hash, bits: slotBits)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if Self.withBytes(of: values[code], { Self.equal($0, bytes) }) { return UInt32(code) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always) private func insert(hash: UInt64, code: UInt32, into table: inout [UInt64], bits: Int) {
+        let mask = table.count - 1
+        var slot = Self.home(hash, bits: bits)
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
+    }
+
+    /// Doubles the slot table. Entries move by their fingerprints (the hash's top 32 bits hold the
+    /// home slot while the table has at most 2^32 slots), so no value is hashed again.
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-        let mask = bigger.count - 1
-        for code in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[code]) & mask
-            while bigger[slot] != 0 { slot = (slot + 1) & mask }
-            bigger[slot] = hashes[code] & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
+        let bits = slotBits + 1
+        precondition(bits <= 32, "an interner holds fewer than 2^31 values")
+        var bigger = [UInt64](repeating: 0, count: 1 << bits)
+        for entry in slots where entry != 0 {
+            insert(hash: entry & 0xFFFF_FFFF_0000_0000, code: UInt32(truncatingIfNeeded: entry) - 1, into: &bigger, bits: bits)
         }
         slots = bigger
+        slotBits = bits
     }
 
-    /// A fast 64-bit hash of the bytes: eight at a time, multiply-xorshift mixed.
+    /// Calls `body` with a string's UTF-8 bytes, without copying a native string's storage.
+    @inline(__always)
+    static func withBytes<R>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = value
+        return copy.withUTF8(body)
+    }
+
+    @inline(__always) static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.count == 0 { return true }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+    }
+
+    /// The reader's 64-bit hash of the bytes (the same as the string dictionaries').
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return mix(hash) }
-        var index = 0
-        let count = bytes.count
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            hash = mix(hash ^ word)
-            index += 8
-        }
-        if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
-            }
-            hash = mix(hash ^ tail)
-        }
-        return hash
+        StringHash.hash(bytes: bytes)
     }
-
-    @inline(__always) private static func mix(_ value: UInt64) -> UInt64 {
-        var x = value &* 0xBF58_476D_1CE4_E5B9
-        x ^= x >> 31
-        x = x &* 0x94D0_49BB_1331_11EB
-        return x ^ (x >> 29)
-    }
-}
-
-/// Byte-wise equality of two memory ranges.
-@inline(__always)
-func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    memcmp(lhs, rhs, count) == 0
 }

@@ -13,7 +13,9 @@ import SendQLCore
 final class CSVFile {
     /// The file as messages name it (the path the user gave, or a display name).
     let name: String
-    let bytes: [UInt8]
+    /// The file's bytes (mapped from the file where possible).
+    let storage: ByteStorage
+    var bytes: UnsafeBufferPointer<UInt8> { storage.buffer }
     /// Where the text starts: 3 after a byte order mark, else 0. Lines and spans count from here.
     let textStart: Int
     /// NUL and invalid UTF-8 byte offsets, ascending.
@@ -34,7 +36,7 @@ final class CSVFile {
     static func open(path: String, name: String? = nil) throws(DataIssue) -> CSVFile {
         let displayName = name ?? path
         do {
-            return CSVFile(name: displayName, bytes: try FileBytes.read(path: path))
+            return CSVFile(name: displayName, storage: try ByteStorage.contents(ofPath: path))
         } catch {
             throw DataIssue(
                 location: DataLocation(file: displayName),
@@ -42,12 +44,19 @@ final class CSVFile {
         }
     }
 
-    init(name: String, bytes: [UInt8]) {
+    convenience init(name: String, bytes: [UInt8]) {
+        self.init(name: name, storage: ByteStorage(copying: bytes))
+    }
+
+    init(name: String, storage: ByteStorage) {
         self.name = name
-        self.bytes = bytes
+        self.storage = storage
+        let bytes = storage.buffer
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         textStart = hasByteOrderMark ? 3 : 0
-        badBytes = bytes.withUnsafeBufferPointer { BadByteScanner.badByteOffsets(in: $0, from: hasByteOrderMark ? 3 : 0) }
+        badBytes = BadByteScanner.badByteOffsets(in: bytes, from: hasByteOrderMark ? 3 : 0) { storage.releaseResidentPages(in: $0) }
+        // Parsing reads the pages again shortly; meanwhile they need not all be resident at once.
+        storage.releaseResidentPages()
         readHeader()
     }
 

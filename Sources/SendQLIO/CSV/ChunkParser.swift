@@ -15,12 +15,14 @@ struct ChunkParser {
     let stopAtFirstBadRow: Bool
     /// Record where each loaded row starts (the contract loader locates keys and references by it).
     let keepRowStarts: Bool
+    /// The file's storage, so pages already parsed can be released as parsing goes on (nil: keep).
+    var storage: ByteStorage? = nil
 
     /// What parsing one chunk produced.
     final class Result {
         var parts: [ColumnPart]
         var rejects: [PendingReject] = []
-        var rowStarts: [Int] = []
+        var rowStarts = RowStarts(fileSize: 0)
         /// Data rows seen, loaded or not.
         var rowsSeen = 0
         /// The first record start at or after the chunk's end (or the end of the file).
@@ -34,7 +36,6 @@ struct ChunkParser {
     func parse(from start: Int, before limit: Int, expectedRows: Int) -> Result {
         let width = formats.count
         let result = Result(parts: formats.map { ColumnPart(format: $0, capacity: expectedRows) })
-        if keepRowStarts { result.rowStarts.reserveCapacity(expectedRows) }
         var scanner = CSVRecordScanner(bytes, position: start)
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
@@ -49,8 +50,15 @@ struct ChunkParser {
         // Columns whose values are parsed (and can fail) before the row is stored.
         let checkedColumns = formats.indices.filter { formats[$0] != .string || requiresValue[$0] }
 
+        var rowsSeen = 0
+        var rowStarts = RowStarts(fileSize: bytes.count, capacity: keepRowStarts ? expectedRows : 0)
+        var released = start
         while scanner.nextRecord(startingBefore: limit) {
-            result.rowsSeen += 1
+            rowsSeen += 1
+            if let storage, scanner.position - released >= 1 << 24 {
+                storage.releaseResidentPages(in: released..<scanner.recordStart)
+                released = scanner.recordStart
+            }
             problems.removeAll(keepingCapacity: true)
             var badByte: Int?
             while badCursor < badBytes.count, badBytes[badCursor] < scanner.position {
@@ -103,7 +111,7 @@ struct ChunkParser {
                 }
                 continue
             }
-            if keepRowStarts { result.rowStarts.append(scanner.recordStart) }
+            if keepRowStarts { rowStarts.append(scanner.recordStart) }
             for column in 0..<width {
                 let field = scanner.fields[column]
                 if isString[column] {
@@ -120,6 +128,8 @@ struct ChunkParser {
             }
         }
         result.parts = parts
+        result.rowsSeen = rowsSeen
+        result.rowStarts = rowStarts
         scanner.skipBlankLines()
         result.endPosition = scanner.position
         return result

@@ -6,7 +6,8 @@ import SendQLCore
 /// of first appearance in the file; a code column's dictionary holds the codes that occur, in code
 /// list order.
 enum ColumnAssembler {
-    static func assemble(_ parts: [ColumnPart]) -> Column {
+    static func assemble(_ parts: consuming [ColumnPart]) -> Column {
+        var parts = consume parts
         precondition(!parts.isEmpty, "a column has at least one part")
         let format = parts[0].format
         let total = parts.reduce(0) { $0 + $1.count }
@@ -16,7 +17,7 @@ enum ColumnAssembler {
         case .double: storage = .double(concatenated(parts.map(\.doubles), total))
         case .bool: storage = .bool(concatenated(parts.map(\.bools), total))
         case .date: storage = .date(concatenated(parts.map(\.dates), total))
-        case .string: storage = assembleStrings(parts, total)
+        case .string: storage = assembleStrings(&parts, total)
         case .code(let list): storage = assembleCodes(parts, list, total)
         }
         return Column(storage, validity: validity(parts, total))
@@ -30,19 +31,42 @@ enum ColumnAssembler {
         return result
     }
 
-    /// Re-codes later parts' strings against the first part's interner, in first-appearance order.
-    private static func assembleStrings(_ parts: [ColumnPart], _ total: Int) -> Column.Storage {
-        var interner = parts[0].interner
-        var codes = parts[0].codes
-        codes.reserveCapacity(total)
-        for part in parts.dropFirst() {
-            let recode = part.interner.values.map { interner.intern($0) }
-            // Null slots keep code 0, as in the first part, so the result is the one-pass result.
-            for row in 0..<part.count {
-                codes.append(part.isNull(row) ? 0 : recode[Int(part.codes[row])])
+    /// Re-codes later parts' strings against the values before them, in first-appearance order.
+    ///
+    /// A later part's distinct values are looked up in each earlier part's interner (no interner
+    /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
+    private static func assembleStrings(_ parts: inout [ColumnPart], _ total: Int) -> Column.Storage {
+        // Per part: its interner's codes in the merged numbering (part 0's are its own).
+        var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
+        var distinct = parts[0].interner.count
+        for (index, part) in parts.enumerated().dropFirst() {
+            var recode = [Int32](repeating: -1, count: part.interner.count)
+            for earlier in 0..<index {
+                let found = parts[earlier].interner.codes(of: part.interner)
+                for code in recode.indices where recode[code] < 0 && found[code] >= 0 {
+                    recode[code] = merged[earlier][Int(found[code])]
+                }
             }
+            for code in recode.indices where recode[code] < 0 {
+                recode[code] = Int32(distinct)
+                distinct += 1
+            }
+            merged.append(recode)
         }
-        return .string(codes: codes, dictionary: StringDictionary(interner.values))
+        // The lookup tables are done with: give them back before the merged arrays are made.
+        for index in parts.indices { parts[index].dropInternerIndex() }
+        // Sized exactly: a column of millions of identifiers should not keep doubling slack.
+        var values: [String] = []
+        values.reserveCapacity(distinct)
+        var codes: [UInt32] = []
+        codes.reserveCapacity(total)
+        for (part, recode) in zip(parts, merged) {
+            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count) {
+                values.append(value)
+            }
+            codes.append(contentsOf: part.codes.map { UInt32(recode[Int($0)]) })
+        }
+        return .string(codes: codes, dictionary: StringDictionary(values))
     }
 
     /// Keeps only the codes that occur, so the dictionary lists exactly the column's distinct values.

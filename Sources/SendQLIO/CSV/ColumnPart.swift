@@ -16,6 +16,10 @@ struct ColumnPart {
     private(set) var interner = ByteStringInterner()
     private(set) var nullWords: [UInt64] = []
     private(set) var count = 0
+    /// The previous string value (up to 16 bytes, zero-padded) and its code; length -1 when none.
+    private var previousLength = -1
+    private var previousWords: (UInt64, UInt64) = (0, 0)
+    private var previousCode: UInt32 = 0
     private(set) var nullCount = 0
 
     enum StorageKind { case int, double, bool, date, string, code }
@@ -73,9 +77,31 @@ struct ColumnPart {
         }
     }
 
+    /// Frees the string interner's lookup table (its values stay); no more strings may be appended.
+    mutating func dropInternerIndex() { interner.dropIndex() }
+
     /// Appends a string value by its bytes (valid UTF-8).
+    ///
+    /// A value of up to 16 bytes equal to the previous row's takes its code without a hash lookup:
+    /// references come grouped (a plan's reviews, a request's advice), and a lookup in a table of
+    /// millions of identifiers is a cache miss.
     @inline(__always) mutating func append(stringBytes bytes: UnsafeBufferPointer<UInt8>) {
         advance(isNull: false)
-        codes.append(interner.intern(bytes))
+        guard bytes.count <= 16 else {
+            previousLength = -1
+            codes.append(interner.intern(bytes))
+            return
+        }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        if bytes.count == previousLength, words == previousWords {
+            codes.append(previousCode)
+            return
+        }
+        let code = interner.intern(bytes)
+        codes.append(code)
+        previousLength = bytes.count
+        previousWords = words
+        previousCode = code
     }
 }

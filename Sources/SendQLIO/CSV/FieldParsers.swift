@@ -169,6 +169,15 @@ enum FieldParsers {
     /// The day number of an ISO `YYYY-MM-DD` or UK `DD/MM/YYYY` date (day and month may have one
     /// digit), or nil when it is not one or the day does not exist.
     static func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+        // Fast path: an ISO date from 1900 to 2099, by a table of month starts.
+        if field.count == 10, field[4] == minus, field[7] == minus,
+           let year = number(field, 0, 4), let month = number(field, 5, 7), let day = number(field, 8, 10),
+           year >= 1900, year < 2100, month >= 1, month <= 12, day >= 1 {
+            let index = (year - 1900) * 12 + month - 1
+            let start = monthStarts[index]
+            guard Int32(day) <= monthStarts[index + 1] - start else { return nil }
+            return start + Int32(day) - 1
+        }
         guard let (year, month, day) = dateParts(field),
               let date = CivilDate.valid(year: year, month: month, day: day) else { return nil }
         return date.dayNumber
@@ -184,6 +193,11 @@ enum FieldParsers {
         let length = CivilDate.daysInMonth(year: year, month: month)
         if day > length { return "\(monthNames[month - 1]) \(year) has \(length) days" }
         return nil
+    }
+
+    /// The day number of the first of every month from January 1900 to January 2100.
+    private static let monthStarts: [Int32] = (0...(200 * 12)).map { index in
+        CivilDate(year: 1900 + index / 12, month: index % 12 + 1, day: 1).dayNumber
     }
 
     private static let monthNames = [

@@ -6,7 +6,7 @@ struct ParsedCSV {
     var formats: [ColumnFormat]
     var rejects: [PendingReject]
     /// Where each loaded row starts, when asked for.
-    var rowStarts: [Int]
+    var rowStarts: RowStarts
     var rowsInFile: Int
 }
 
@@ -41,16 +41,22 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
-                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts)
-            let rowsPerChunk = estimatedRows(buffer) / plan.count + 1
+                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage)
+            // An eighth more than the estimate, so a slightly short guess does not double every column.
+            let rowsPerChunk = estimatedRows(buffer) * 9 / 8 / plan.count + 1
             let results = plan.run(
                 firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }, stop: { $0.stoppedEarly }
             ) {
                 parser.parse(from: $0, before: $1, expectedRows: rowsPerChunk)
             }
             // Columns are independent; building a high-cardinality dictionary is the slow part.
-            let columns = ParallelMap.map(formats.count, parallel: plan.count > 1) { column in
-                ColumnAssembler.assemble(results.map { $0.parts[column] })
+            // Each column's parts move into a box its job empties, so they are freed as soon as
+            // that column is assembled rather than when the whole table is.
+            let rowCount = results.reduce(0) { $0 + $1.parts.first.map(\.count).orZero }
+            let boxes = formats.indices.map { column in PartsBox(results.map { $0.parts[column] }) }
+            for result in results { result.parts = [] }
+            let columns = ParallelMap.map(formats.count, parallel: chunks > 1) { column in
+                ColumnAssembler.assemble(boxes[column].take())
             }
             // A header always names at least one column, so the columns give the row count.
             let schema = Schema(zip(columnNames, formats).map { Field($0, $1.dataType) })
@@ -58,7 +64,7 @@ extension CSVFile {
                 table: Table(schema: schema, columns: columns),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
-                rowStarts: keepRowStarts ? results.flatMap(\.rowStarts) : [],
+                rowStarts: RowStarts(concatenating: keepRowStarts ? results.map(\.rowStarts) : [], fileSize: buffer.count),
                 rowsInFile: results.reduce(0) { $0 + $1.rowsSeen })
         }
     }
@@ -81,4 +87,21 @@ extension CSVFile {
             text: rowText(from: pending.recordStart, to: pending.recordEnd),
             issues: pending.problems.map { issue($0) })
     }
+}
+
+/// One column's parts, handed to exactly one assembling job.
+private final class PartsBox: @unchecked Sendable {
+    private var parts: [ColumnPart]?
+
+    init(_ parts: [ColumnPart]) { self.parts = parts }
+
+    func take() -> [ColumnPart] {
+        defer { parts = nil }
+        return parts!
+    }
+}
+
+extension Optional where Wrapped == Int {
+    /// The value, or 0.
+    fileprivate var orZero: Int { self ?? 0 }
 }

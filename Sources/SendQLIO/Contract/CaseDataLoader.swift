@@ -58,6 +58,10 @@ public struct CaseDataLoader: Sendable {
 
     /// Everything the load found, loadable or not; never throws.
     public func inspect(directory: String) -> CaseDataLoadResult {
+        AllocatorTuning.returningLargeBlocks { inspectFolder(directory) }
+    }
+
+    private func inspectFolder(_ directory: String) -> CaseDataLoadResult {
         guard FileSystem.isDirectory(directory) else {
             let issue = DataIssue(
                 location: DataLocation(file: directory),
@@ -67,23 +71,29 @@ public struct CaseDataLoader: Sendable {
                 findings: [], notes: [], caseData: nil)
         }
         var notes: [Diagnostic] = unknownFileNotes(in: directory)
+        var referenceNotes: [Diagnostic] = []
         var loads: [String: TableLoad] = [:]
+        var keyIndexes: [String: KeyIndex] = [:]
+        let referenced = Set(contracts.flatMap { $0.references.compactMap(\.references) })
+        // Each table is checked as soon as it is read (its parents are complete by then), so its
+        // references share their parents' dictionaries before the next, larger table is read.
         for contract in contracts {
             let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism)
             loads[contract.name] = load
             if load.status == .absent {
                 notes.append(CaseData.absenceNote(for: contract.name))
             }
-        }
-        var keyIndexes: [String: KeyIndex] = [:]
-        for contract in contracts {
-            let load = loads[contract.name]!
             guard load.status == .loaded else { continue }
             ReferenceChecker.setAsideDuplicateKeys(in: load)
-            notes += ReferenceChecker.setAsideDanglingReferences(in: load, loads: loads, keyIndexes: keyIndexes)
-            keyIndexes[contract.name] = KeyIndex(column: load.table.column(named: contract.key)!, removed: load.removed)
+            referenceNotes += ReferenceChecker.setAsideDanglingReferences(in: load, loads: loads, keyIndexes: keyIndexes)
+            // Only a table another refers to needs its keys indexed.
+            if referenced.contains(contract.name) {
+                keyIndexes[contract.name] = KeyIndex(column: load.table.column(named: contract.key)!, removed: load.removed)
+            }
         }
-        let findings = DateOrderChecker(loads: loads).findings(for: dateOrderRules)
+        notes += referenceNotes
+        let findings = DateOrderChecker(loads: loads, keyIndexes: keyIndexes)
+            .findings(for: dateOrderRules)
         var tables: [String: Table] = [:]
         var summaries: [TableLoadSummary] = []
         for contract in contracts {

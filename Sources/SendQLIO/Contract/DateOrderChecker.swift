@@ -13,29 +13,30 @@ struct DateOrderChecker {
               let dates = DateColumn(load.table.column(named: rule.date)) else { return [] }
         // The anchor date of each row: from the row itself, or from the row its reference leads to.
         let anchorTable: TableLoad
+        var anchorOfCode: [Int32]? = nil
         var referenceCodes: [UInt32] = []
-        var referenceColumn: Column?
-        var targetRows: [Int32] = []
+        var reference: Column? = nil
         if let via = rule.notBefore.via {
             guard let targetName = load.contract.column(named: via)?.references, let target = loads[targetName],
                   let resolved = load.resolvedReferences[via], let column = load.table.column(named: via),
                   case .string(let codes, _) = column.storage else { return [] }
             anchorTable = target
+            anchorOfCode = load.referenceRows[via] ?? index.rows(for: dictionary)
             referenceCodes = codes
-            referenceColumn = column
-            targetRows = resolved
+            reference = column
         } else {
             anchorTable = load
         }
         guard let anchors = DateColumn(anchorTable.table.column(named: rule.notBefore.column)) else { return [] }
         var found: [Finding] = []
-        for row in 0..<load.table.rowCount where !load.removed[row] {
+        let removed = load.removed
+        for row in 0..<load.table.rowCount where !removed[row] {
             guard let date = dates[row] else { continue }
             var anchorRow = row
-            if let referenceColumn {
-                guard !referenceColumn.isNull(row) else { continue }
-                let target = targetRows[Int(referenceCodes[row])]
-                guard target >= 0 else { continue }
+            if let anchorOfCode {
+                if reference!.isNull(row) { continue }
+                let target = anchorOfCode[Int(referenceCodes[row])]
+                if target < 0 { continue }
                 anchorRow = Int(target)
             }
             guard let anchorDate = anchors[anchorRow], date < anchorDate else { continue }

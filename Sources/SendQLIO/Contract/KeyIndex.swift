@@ -11,7 +11,10 @@ struct KeyIndex {
         guard case .string(let codes, let dictionary) = column.storage else {
             preconditionFailure("a key column is a string column")
         }
-        self.dictionary = dictionary
+        keyDictionary = dictionary
+        var prepared = dictionary
+        prepared.prepareLookups()
+        self.dictionary = prepared
         var rowOfCode = [Int32](repeating: -1, count: dictionary.count)
         for row in codes.indices where !removed[row] && !column.isNull(row) && rowOfCode[Int(codes[row])] < 0 {
             rowOfCode[Int(codes[row])] = Int32(row)
@@ -19,19 +22,32 @@ struct KeyIndex {
         self.rowOfCode = rowOfCode
     }
 
-    /// The kept row whose key is `key`, or nil.
-    func row(of key: String) -> Int? {
-        guard let code = dictionary.code(of: key) else { return nil }
-        let row = rowOfCode[Int(code)]
-        return row < 0 ? nil : Int(row)
+    /// The key column's dictionary as loaded (without the lookup index this keeps for itself).
+    let keyDictionary: StringDictionary
+
+    /// For each code of a referencing column's dictionary, the kept row holding that key, or -1.
+    func rows(for references: StringDictionary) -> [Int32] {
+        rows(forKeyCodes: keyCodes(for: references))
     }
 
-    /// For each value of a referring column's dictionary, the kept row holding it as key, or -1.
-    /// One lookup per distinct value, so a column of a million references costs a few thousand.
-    func rows(for values: StringDictionary) -> [Int32] {
-        values.values.map { value in
-            guard let code = dictionary.code(of: value) else { return -1 }
-            return rowOfCode[Int(code)]
-        }
+    /// For each code of a referencing column's dictionary, the code of the same key in the key
+    /// column's dictionary, or -1.
+    ///
+    /// One pass over both dictionaries, so checking a column of millions of references costs a hash
+    /// per distinct value rather than a lookup per row.
+    func keyCodes(for references: StringDictionary) -> [Int32] {
+        // Two halves side by side: the lookups are independent and bound by memory latency.
+        let count = references.count, half = count >= 1 << 16 ? count / 2 : count
+        return ParallelMap.map(half < count ? 2 : 1) { part in
+            references.codes(in: dictionary, forCodes: part == 0 ? 0..<half : half..<count)
+        }.flatMap { $0 }
     }
+
+    /// The kept row for each key code (-1: none, or no key).
+    func rows(forKeyCodes codes: [Int32]) -> [Int32] {
+        codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }
+    }
+
+    /// The kept row of every key code, by the key dictionary's codes.
+    var rowsByKeyCode: [Int32] { rowOfCode }
 }

@@ -28,6 +28,30 @@ enum ReferenceChecker {
         }
     }
 
+    /// Re-codes a checked reference column against the key column's own dictionary, so the two
+    /// share one list of strings: a national dataset's references then cost no second copy of every
+    /// identifier, and a join on them compares codes. Rows set aside (dangling references among
+    /// them) get code 0; they are dropped when the load finishes.
+    private static func shareKeyDictionary(of name: String, in load: TableLoad, index: KeyIndex, keyCodes: [Int32]) {
+        guard let column = load.table.column(named: name), case .string(let codes, _) = column.storage,
+              index.keyDictionary.count > 0 else { return }
+        let recoded = codes.withUnsafeBufferPointer { codes in
+            keyCodes.withUnsafeBufferPointer { keyCodes in
+                [UInt32](unsafeUninitializedCapacity: codes.count) { out, initialized in
+                    for row in 0..<codes.count {
+                        let code = Int(codes[row])
+                        let key = code < keyCodes.count ? keyCodes[code] : -1
+                        out[row] = key < 0 ? 0 : UInt32(key)
+                    }
+                    initialized = codes.count
+                }
+            }
+        }
+        load.replaceColumn(named: name, with: Column(.string(codes: recoded, dictionary: index.keyDictionary),
+                                                     validity: column.validity))
+        load.referenceRows[name] = index.rowsByKeyCode
+    }
+
     /// Sets aside every row with a reference no kept row of the target table has; notes references
     /// that could not be checked because the target table is absent or failed.
     static func setAsideDanglingReferences(
@@ -47,10 +71,10 @@ enum ReferenceChecker {
             }
             guard let column = load.table.column(named: reference.name),
                   case .string(let codes, let dictionary) = column.storage else { continue }
-            let targetRows = index.rows(for: dictionary)
-            load.resolvedReferences[reference.name] = targetRows
-            for row in 0..<load.table.rowCount where !load.removed[row] && !column.isNull(row) {
-                guard targetRows[Int(codes[row])] < 0 else { continue }
+            // Each distinct value resolved once: the target row, or -1 when dangling.
+            let keyCodes = index.keyCodes(for: dictionary)
+            let resolved = index.rows(forKeyCodes: keyCodes)
+            for row in 0..<load.table.rowCount where !column.isNull(row) && resolved[Int(codes[row])] < 0 && !load.removed[row] {
                 let value = dictionary[codes[row]]
                 var notes: [String] = []
                 if let location = target.rejectedKeys[value] {
@@ -64,6 +88,7 @@ enum ReferenceChecker {
                     load.remove(row: row, for: issue)
                 }
             }
+            shareKeyDictionary(of: reference.name, in: load, index: index, keyCodes: keyCodes)
         }
         return notes
     }

@@ -15,13 +15,15 @@ final class TableLoad {
     /// The rows that parsed: the contract's columns in contract order, then the file's extra columns.
     private(set) var table: Table
     /// Where each row of `table` starts in the file.
-    private(set) var rowStarts: [Int] = []
+    private(set) var rowStarts = RowStarts(fileSize: 0)
     /// Each column's header field in the file; optional columns missing from the file are not here.
     private(set) var headerFields: [String: Int] = [:]
     /// Per row of `table`: set aside by a key or reference check.
     private(set) var removed: [Bool] = []
     private(set) var rejects: [Reject] = []
     private(set) var rowsInFile = 0
+    /// Per reference column checked: for each code of its dictionary, the target table's row, or -1.
+    var referenceRows: [String: [Int32]] = [:]
     /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
     private(set) var rejectedKeys: [String: DataLocation] = [:]
     /// Per checked reference column: for each code of its dictionary, the target table's row with
@@ -57,6 +59,8 @@ final class TableLoad {
             formats: file.columnNames.map { contract.column(named: $0)?.format },
             requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
             chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true)
+        // The text is only read again to report a problem; until then it need not stay resident.
+        file.storage.releaseResidentPages()
         rowsInFile = parsed.rowsInFile
         rowStarts = parsed.rowStarts
         rejects = parsed.rejects.map { file.reject($0, table: contract.name) }
@@ -95,6 +99,11 @@ final class TableLoad {
             code: .missingColumn,
             message: "missing required column \(FoundText.quoted(column.name)) (the header has \(found))",
             notes: notes)
+    }
+
+    /// Replaces a column of `table` by one with the same values (a re-coded reference column).
+    func replaceColumn(named name: String, with column: Column) {
+        table.setColumn(name, column)
     }
 
     // MARK: Setting rows aside

@@ -16,6 +16,16 @@ public struct Table: Sendable, Equatable {
         self.rowCount = count
     }
 
+    /// A table some of whose columns may be pruned (empty; see `ColumnUsage`). Only the executor
+    /// makes these, for frames between steps; results never hold a pruned column.
+    init(pruned schema: Schema, columns: [Column], rowCount: Int) {
+        precondition(schema.fields.count == columns.count, "schema and columns differ in width")
+        precondition(columns.allSatisfy { $0.count == rowCount || $0.count == 0 }, "columns differ in length")
+        self.schema = schema
+        self.columns = columns
+        self.rowCount = rowCount
+    }
+
     /// A table with the given named columns (types taken from the columns).
     public init(_ named: [(String, Column)]) {
         self.init(schema: Schema(named.map { Field($0.0, $0.1.type) }), columns: named.map(\.1))

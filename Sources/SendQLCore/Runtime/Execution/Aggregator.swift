@@ -8,12 +8,19 @@ struct Aggregator {
     /// The slot columns of one aggregate (three for pct: value, numerator, denominator).
     func compute(_ aggregate: BoundAggregate, over table: Table) -> [Column] {
         let rows = table.rowCount
+        if aggregate.function == .count, aggregate.argument == nil, aggregate.filter == nil {
+            // count(): rows per group, with no per-row test.
+            if groupCount == 1 { return [Column(.int([Int64(rows)]))] }
+            var out = [Int64](repeating: 0, count: groupCount)
+            for g in groups { out[Int(g)] += 1 }
+            return [Column(.int(out))]
+        }
         // The rows it looks at: the filter is true there.
         var eligible: [Bool]
         if let filter = aggregate.filter {
             let f = evaluator.evaluate(filter, over: table)
             let values = f.type == .bool ? f.bools : Array(repeating: false, count: rows)
-            eligible = (0..<rows).map { values[$0] && !f.isNull($0) }
+            eligible = f.validity.map { validity in (0..<rows).map { values[$0] && validity[$0] } } ?? values
         } else {
             eligible = Array(repeating: true, count: rows)
         }
@@ -21,8 +28,13 @@ struct Aggregator {
             return [counts(eligible)]
         }
         let argument = evaluator.evaluate(argumentExpression, over: table)
-        for row in 0..<rows where eligible[row] && argument.isNull(row) && aggregate.function != .first && aggregate.function != .last {
-            eligible[row] = false
+        if let validity = argument.validity, aggregate.function != .first, aggregate.function != .last {
+            // Nulls are skipped: a word of the validity bitmap at a time.
+            eligible.withUnsafeMutableBufferPointer { out in
+                validity.words.withUnsafeBufferPointer { words in
+                    for row in 0..<rows where words[row >> 6] >> UInt64(row & 63) & 1 == 0 { out[row] = false }
+                }
+            }
         }
         switch aggregate.function {
         case .count: return [counts(eligible)]

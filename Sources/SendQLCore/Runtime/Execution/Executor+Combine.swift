@@ -1,5 +1,5 @@
 extension Executor {
-    func join(_ plan: JoinPlan, _ left: Table, span: Span) throws(RuntimeFailure) -> Table {
+    func join(_ plan: JoinPlan, _ left: Table, span: Span, needed: Set<Int>? = nil) throws(RuntimeFailure) -> Table {
         let right = try run(plan.right)
         let leftKeys = plan.leftKeys.map { evaluator.evaluate($0, over: left) }
         let rightKeys = plan.rightKeys.map { evaluator.evaluate($0, over: right) }
@@ -12,11 +12,25 @@ extension Executor {
                           notes: ["help: check that the join keys are unique on one side, or filter first",
                                   "note: the limit is set with --row-limit"])
         }
-        var columns = left.columns.map { $0.gather(pairs.left) }
+        // Only the columns read later (and by the residual condition) are copied; the rest are pruned.
+        let copied = needed.map { $0.union(plan.residual.map(ColumnUsage.columns) ?? []) }
+        func wanted(_ index: Int) -> Bool { copied?.contains(index) ?? true }
+        // Every left row once, in order (a many-to-one join that finds each row its match): the left
+        // columns are kept as they are.
+        let leftInOrder = pairs.left.count == left.rowCount && pairs.left.withUnsafeBufferPointer { rows in
+            var ordered = true
+            for i in 0..<rows.count where rows[i] != Int32(truncatingIfNeeded: i) { ordered = false; break }
+            return ordered
+        }
+        var columns = left.columns.enumerated().map { index, column in
+            guard wanted(index) && !left.isPruned(index) else { return Column.nulls(column.type, count: 0) }
+            return leftInOrder ? column : column.gather(pairs.left)
+        }
         var fields = left.schema.fields
         var names = Set(fields.map(\.name))
         for (index, checkedName) in zip(plan.rightColumns, plan.rightNames) {
-            columns.append(right.columns[index].gather(pairs.right))
+            columns.append(wanted(columns.count) ? right.columns[index].gather(pairs.right)
+                                                 : Column.nulls(right.columns[index].type, count: 0))
             // The checker chose the names; a left side whose columns were only known at run time may still clash.
             var name = checkedName
             var suffix = 2
@@ -24,9 +38,9 @@ extension Executor {
             fields.append(Field(name, right.columns[index].type))
             names.insert(name)
         }
-        var table = Table(schema: Schema(fields), columns: columns, rowCount: pairs.left.count)
+        var table = Table(pruned: Schema(fields), columns: columns, rowCount: pairs.left.count)
         if let residual = plan.residual {
-            table = table.gather(evaluator.evaluate(residual, over: table).selection())
+            table = table.gather(evaluator.evaluate(residual, over: table).selection(), needed: needed)
         }
         return table
     }

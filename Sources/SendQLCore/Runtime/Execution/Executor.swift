@@ -63,17 +63,19 @@ public struct Executor: Sendable {
             start = try table(named: pipeline.table, span: pipeline.span)
         }
         var frame = Frame(table: start)
-        for step in pipeline.steps {
+        let needed = ColumnUsage.neededAfter(pipeline.steps)
+        for (step, needed) in zip(pipeline.steps, needed) {
             try checkCancellation(step.span)
-            try apply(step, to: &frame)
+            try apply(step, to: &frame, needed: needed)
         }
         return frame.table
     }
 
-    func apply(_ step: PlanStep, to frame: inout Frame) throws(RuntimeFailure) {
+    /// Runs one step; `needed` says which of its output columns later steps read (nil: all).
+    func apply(_ step: PlanStep, to frame: inout Frame, needed: Set<Int>? = nil) throws(RuntimeFailure) {
         switch step.kind {
         case .filter(let condition):
-            keep(evaluator.evaluate(condition, over: frame.table).selection(), in: &frame)
+            keep(evaluator.evaluate(condition, over: frame.table).selection(), in: &frame, needed: needed)
         case .derive(let items):
             derive(items, into: &frame)
         case .select(let items):
@@ -91,11 +93,11 @@ public struct Executor: Sendable {
             if let partitions = frame.partitions {
                 columns.insert(SortColumn(Column(.int(partitions.map(Int64.init)))), at: 0)
             }
-            keep(SortPermutation.compute(columns, rowCount: frame.table.rowCount), in: &frame)
+            keep(SortPermutation.compute(columns, rowCount: frame.table.rowCount), in: &frame, needed: needed)
         case .take(let start, let count):
-            take(start: start, count: count, in: &frame)
+            take(start: start, count: count, in: &frame, needed: needed)
         case .join(let plan):
-            frame.table = try join(plan, frame.table, span: step.span)
+            frame.table = try join(plan, frame.table, span: step.span, needed: needed)
         case .append(let other, let columnMap, let distinct):
             let right = try run(other)
             let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
@@ -104,15 +106,15 @@ public struct Executor: Sendable {
         case .pivot(let names, let values, let keys):
             frame.table = try pivot(frame.table, names: names, values: values, keys: keys, span: step.span)
         case .group(let keys, let keyColumns, let body):
-            try group(keys: keys, keyColumns: keyColumns, body: body, frame: &frame)
+            try group(keys: keys, keyColumns: keyColumns, body: body, frame: &frame, needed: needed)
         case .fill(let plan):
             fill(plan, in: &frame)
         }
     }
 
     /// Keeps the rows at `indices`, with their partition codes.
-    func keep(_ indices: [Int32], in frame: inout Frame) {
-        frame.table = frame.table.gather(indices)
+    func keep(_ indices: [Int32], in frame: inout Frame, needed: Set<Int>? = nil) {
+        frame.table = frame.table.gather(indices, needed: needed)
         if let partitions = frame.partitions { frame.partitions = indices.map { partitions[Int($0)] } }
     }
 
@@ -134,12 +136,18 @@ public struct Executor: Sendable {
 
     func aggregate(_ plan: AggregatePlan, _ frame: Frame) -> Frame {
         let table = frame.table
-        let groups = frame.partitions ?? Array(repeating: 0, count: table.rowCount)
+        // Outside a group, count() alone needs no per-row group numbers.
+        let onlyCounts = plan.aggregates.allSatisfy { $0.function == .count && $0.argument == nil && $0.filter == nil }
+        let groups: [Int32] = frame.partitions ?? (onlyCounts ? [] : Array(repeating: 0, count: table.rowCount))
         let groupCount = frame.partitions == nil ? 1 : frame.partitionCount
         let aggregator = Aggregator(evaluator: evaluator, groups: groups, groupCount: groupCount)
         // One representative row per group gives the key values.
         var firstRows = [Int32](repeating: -1, count: groupCount)
-        for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
+        if frame.partitions == nil {
+            if table.rowCount > 0 { firstRows[0] = 0 }
+        } else {
+            for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
+        }
         var post: [(String, Column)] = plan.keyColumns.map { (table.schema.fields[$0].name, table.columns[$0].gather(firstRows)) }
         for (i, aggregate) in plan.aggregates.enumerated() {
             for (j, column) in aggregator.compute(aggregate, over: table).enumerated() { post.append(("\u{1}agg\(i).\(j)", column)) }
@@ -150,11 +158,11 @@ public struct Executor: Sendable {
         return Frame(table: Table(output.withRowCount(groupCount)))
     }
 
-    func take(start: Int, count: Int?, in frame: inout Frame) {
+    func take(start: Int, count: Int?, in frame: inout Frame, needed: Set<Int>?) {
         let rows = frame.table.rowCount
         guard let partitions = frame.partitions else {
             let end = count.map { min(rows, start + $0) } ?? rows
-            keep(start < end ? (start..<end).map { Int32($0) } : [], in: &frame)
+            keep(start < end ? (start..<end).map { Int32($0) } : [], in: &frame, needed: needed)
             return
         }
         var seen = [Int](repeating: 0, count: frame.partitionCount)
@@ -165,17 +173,19 @@ public struct Executor: Sendable {
             seen[p] += 1
             if position >= start && (count.map { position < start + $0 } ?? true) { indices.append(Int32(row)) }
         }
-        keep(indices, in: &frame)
+        keep(indices, in: &frame, needed: needed)
     }
 
-    func group(keys: [DeriveItem], keyColumns: [Int], body: [PlanStep], frame: inout Frame) throws(RuntimeFailure) {
+    func group(
+        keys: [DeriveItem], keyColumns: [Int], body: [PlanStep], frame: inout Frame, needed: Set<Int>?
+    ) throws(RuntimeFailure) {
         derive(keys, into: &frame)
         let encoding = KeyEncoder.encode(keyColumns.map { frame.table.columns[$0] })
         frame.partitions = encoding.codes
         frame.partitionCount = encoding.cardinality
-        for step in body {
+        for (step, needed) in zip(body, ColumnUsage.neededAfter(body, finally: needed)) {
             try checkCancellation(step.span)
-            try apply(step, to: &frame)
+            try apply(step, to: &frame, needed: needed)
         }
         if let partitions = frame.partitions {
             // Leave the groups contiguous, in order of first appearance.

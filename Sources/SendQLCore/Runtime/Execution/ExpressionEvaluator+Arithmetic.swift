@@ -49,6 +49,18 @@ extension ExpressionEvaluator {
             }
             return Column(.double(out), validity: validity)
         }
+        // date - date: two Int32 day numbers cannot overflow an Int64, so no check and no widening copies.
+        if op == .subtract, case .date(let x) = a.storage, case .date(let y) = b.storage, x.count == rows, y.count == rows {
+            let out = x.withUnsafeBufferPointer { xs in
+                y.withUnsafeBufferPointer { ys in
+                    [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
+                        for i in 0..<rows { out[i] = Int64(xs[i]) - Int64(ys[i]) }
+                        initialized = rows
+                    }
+                }
+            }
+            return Column(type == .duration ? .duration(out) : .int(out), validity: Column.bothValid(a, b))
+        }
         // Integers, days and dates, all as Int64 with overflow read as null.
         let x = integers(a), y = integers(b)
         guard x.count == rows, y.count == rows else { return .nulls(type, count: rows) }

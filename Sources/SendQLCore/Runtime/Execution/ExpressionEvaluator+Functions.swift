@@ -161,11 +161,28 @@ extension ExpressionEvaluator {
     }
 
     private func mapDates(_ c: Column, _ f: (Int32) -> Int64) -> Column {
-        Column(.int(c.dates.map(f)), validity: c.validity)
+        Column(.int(Self.byDay(c.dates, f)), validity: c.validity)
+    }
+
+    /// `f` of every day number in row order, called once per distinct day when the days span less
+    /// than 180 years (a table lookup then, rather than a calendar conversion per row). `f` is first
+    /// called for each day where that day first appears, as a plain map would.
+    static func byDay<T>(_ days: [Int32], _ f: (Int32) -> T) -> [T] {
+        guard days.count > 64, let low = days.min(), let high = days.max(), Int(high) - Int(low) < 1 << 16 else {
+            return days.map(f)
+        }
+        var table = [T?](repeating: nil, count: Int(high) - Int(low) + 1)
+        return days.map { day in
+            let slot = Int(day) - Int(low)
+            if let known = table[slot] { return known }
+            let value = f(day)
+            table[slot] = value
+            return value
+        }
     }
 
     private func mapDatesToDates(_ c: Column, _ f: (Int32) -> Int32) -> Column {
-        Column(.date(c.dates.map(f)), validity: c.validity)
+        Column(.date(Self.byDay(c.dates, f)), validity: c.validity)
     }
 
     private func dateAndCount(_ dates: Column, _ counts: Column, _ f: (Int32, Int64) -> Int32?) -> Column {
@@ -182,7 +199,7 @@ extension ExpressionEvaluator {
     private func periodLabels(_ c: Column, _ kind: PeriodKind) -> Column {
         var dictionary = StringDictionary()
         var codeOfOrdinal: [Int: UInt32] = [:]
-        let codes = c.dates.map { d -> UInt32 in
+        let codes = Self.byDay(c.dates) { d -> UInt32 in
             let ordinal = PeriodLabel.ordinal(of: CivilDate(dayNumber: d), kind)
             if let code = codeOfOrdinal[ordinal] { return code }
             let code = dictionary.intern(PeriodLabel.label(ordinal: ordinal, kind))

@@ -26,11 +26,22 @@ public struct ExpressionEvaluator: Sendable {
         case .unary(let op, let operand):
             return unary(op, evaluate(operand, over: table), type: expression.resultType)
         case .binary(let op, let lhs, let rhs):
+            if op.isComparison {
+                // A column against a literal: compared without broadcasting the literal.
+                if let c = Self.constant(rhs), let result = compare(op, evaluate(lhs, over: table), constant: c, flipped: false) {
+                    return result
+                }
+                if let c = Self.constant(lhs), let result = compare(op, evaluate(rhs, over: table), constant: c, flipped: true) {
+                    return result
+                }
+            }
             return binary(op, evaluate(lhs, over: table), evaluate(rhs, over: table), type: expression.resultType, rows: rows)
         case .scalar(let function, let arguments):
             return call(function, arguments.map { evaluate($0, over: table) }, type: expression.resultType, rows: rows)
         case .inList(let value, let list, let negated):
-            return inList(evaluate(value, over: table), list.map { evaluate($0, over: table) }, negated: negated)
+            let v = evaluate(value, over: table)
+            if let result = inConstants(v, list, negated: negated) { return result }
+            return inList(v, list.map { evaluate($0, over: table) }, negated: negated)
         case .between(let value, let low, let high, let negated):
             let v = evaluate(value, over: table)
             let inside = kleeneAnd(
@@ -39,7 +50,8 @@ public struct ExpressionEvaluator: Sendable {
             return negated ? not(inside) : inside
         case .isNull(let value, let negated):
             let v = evaluate(value, over: table)
-            return Column(.bool((0..<rows).map { v.isNull($0) != negated }))
+            guard let validity = v.validity else { return Column(.bool(Array(repeating: negated, count: rows))) }
+            return Column(.bool((0..<rows).map { validity[$0] == negated }))
         case .conditional(let branches, let otherwise):
             return conditional(branches, otherwise: otherwise, type: expression.resultType, over: table)
         }
@@ -81,6 +93,35 @@ public struct ExpressionEvaluator: Sendable {
     /// Three-valued `or`: true wins over null.
     func kleeneOr(_ a: Column, _ b: Column) -> Column { kleene(a, b, dominant: true) }
 
+    /// `value in (literals...)` for a string or number column: each member is matched once, not
+    /// broadcast. nil when a member is not a plain non-null literal of the value's type.
+    private func inConstants(_ value: Column, _ members: [BoundExpression], negated: Bool) -> Column? {
+        let constants = members.compactMap(Self.constant)
+        guard constants.count == members.count, !members.isEmpty else { return nil }
+        var hits: [Bool]
+        switch value.storage {
+        case .string(let codes, let dictionary):
+            var wanted = [Bool](repeating: false, count: dictionary.count)
+            for constant in constants {
+                guard constant.type == .string, case .string(let s) = constant.value else { return nil }
+                if let code = dictionary.code(of: s) { wanted[Int(code)] = true }
+            }
+            hits = Self.lookup(codes, wanted)
+        default:
+            // Numbers, dates, durations: one comparison per member, or-ed together.
+            hits = Array(repeating: false, count: value.count)
+            for constant in constants {
+                guard let equal = compare(.equal, value, constant: constant, flipped: false) else { return nil }
+                let e = equal.bools
+                for i in hits.indices where e[i] { hits[i] = true }
+            }
+            // A null never matches (the row's value stays unread, as the general path leaves it).
+            if let validity = value.validity { for i in hits.indices where !validity[i] { hits[i] = false } }
+        }
+        if negated { for i in hits.indices { hits[i].toggle() } }
+        return Column(.bool(hits), validity: value.validity)
+    }
+
     private func kleene(_ a: Column, _ b: Column, dominant: Bool) -> Column {
         let n = max(a.count, b.count)
         let x = a.type == .bool ? a.bools : Array(repeating: false, count: n)
@@ -88,7 +129,29 @@ public struct ExpressionEvaluator: Sendable {
         let aNull: (Int) -> Bool = a.type == .bool ? { a.isNull($0) } : { _ in true }
         let bNull: (Int) -> Bool = b.type == .bool ? { b.isNull($0) } : { _ in true }
         if a.validity == nil && b.validity == nil && a.type == .bool && b.type == .bool {
-            return Column(.bool(dominant ? zip(x, y).map { $0 || $1 } : zip(x, y).map { $0 && $1 }))
+            return Column(.bool(Self.combine(x, y, or: dominant)))
+        }
+        if a.type == .bool && b.type == .bool {
+            // With nulls: a value is decided by a non-null dominant side, else known when both are.
+            let av = a.validity ?? Bitmap(count: n, value: true), bv = b.validity ?? Bitmap(count: n, value: true)
+            var out = [Bool](repeating: false, count: n)
+            var validity = Bitmap(count: n, value: false)
+            x.withUnsafeBufferPointer { xs in
+                y.withUnsafeBufferPointer { ys in
+                    for i in 0..<n {
+                        let aKnown = av[i], bKnown = bv[i]
+                        let aDecides = aKnown && xs[i] == dominant, bDecides = bKnown && ys[i] == dominant
+                        if aDecides || bDecides {
+                            out[i] = dominant
+                            validity.set(i)
+                        } else if aKnown && bKnown {
+                            out[i] = !dominant
+                            validity.set(i)
+                        }
+                    }
+                }
+            }
+            return Column(.bool(out), validity: validity)
         }
         var out = [Bool](repeating: false, count: n)
         var validity = Bitmap(count: n, value: true)
@@ -103,6 +166,31 @@ public struct ExpressionEvaluator: Sendable {
             }
         }
         return Column(.bool(out), validity: validity)
+    }
+
+    /// `x[i] && y[i]` (or `||`) for every row, as bitwise operations on the bytes (a Bool is 0 or 1)
+    /// so the loop vectorises.
+    private static func combine(_ x: [Bool], _ y: [Bool], or: Bool) -> [Bool] {
+        let n = x.count
+        guard n > 0 else { return [] }
+        return x.withUnsafeBufferPointer { xs in
+            y.withUnsafeBufferPointer { ys in
+                [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+                    xs.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { a in
+                        ys.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { b in
+                            out.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { o in
+                                if or {
+                                    for i in 0..<n { o[i] = a[i] | b[i] }
+                                } else {
+                                    for i in 0..<n { o[i] = a[i] & b[i] }
+                                }
+                            }
+                        }
+                    }
+                    initialized = n
+                }
+            }
+        }
     }
 
     private func conditional(_ branches: [BoundBranch], otherwise: BoundExpression?, type: DataType, over table: Table) -> Column {

@@ -42,6 +42,8 @@ extension Column {
         case (.date(let a), .date(let b)): return Column(.date(a + b), validity: validity)
         case (.duration(let a), .duration(let b)): return Column(.duration(a + b), validity: validity)
         case (.string(let a, let dictA), .string(let b, let dictB)):
+            // One dictionary on both sides (a reference and its key share theirs): codes mean the same.
+            if dictA == dictB { return Column(.string(codes: a + b, dictionary: dictA), validity: validity) }
             var merged = dictA
             let remap = dictB.values.map { merged.intern($0) }
             return Column(.string(codes: a + b.map { remap[Int($0)] }, dictionary: merged), validity: validity)
@@ -52,23 +54,67 @@ extension Column {
     /// The bool values with nulls read as false: the rows a `where` keeps.
     public func selection() -> [Int32] {
         guard case .bool(let values) = storage else { preconditionFailure("selection needs a bool column") }
-        var result: [Int32] = []
-        result.reserveCapacity(values.count / 2)
-        values.withUnsafeBufferPointer { buffer in
-            if let validity {
-                for i in 0..<buffer.count where buffer[i] && validity[i] { result.append(Int32(i)) }
-            } else {
-                for i in 0..<buffer.count where buffer[i] { result.append(Int32(i)) }
+        let n = values.count
+        let kept = values.withUnsafeBufferPointer { buffer in
+            // Eight slack entries: each step of eight rows writes eight numbers and keeps the true ones.
+            [Int32](unsafeUninitializedCapacity: n + 8) { out, initialized in
+                guard n > 0, let base = out.baseAddress else { initialized = 0; return }
+                var end = 0
+                let words = validity?.words ?? []
+                let hasValidity = validity != nil
+                let offsets = SelectionTable.offsets
+                offsets.withUnsafeBufferPointer { offsets in
+                words.withUnsafeBufferPointer { words in
+                    buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
+                        let whole = n & ~7
+                        var i = 0
+                        while i < whole {
+                            // The eight 0/1 bytes packed into one byte: bit k is row i + k.
+                            var mask = Int((UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
+                                &* 0x0102_0408_1020_4080) >> 56)
+                            if hasValidity { mask &= Int(truncatingIfNeeded: words[i >> 6] >> UInt64(i & 63)) & 0xFF }
+                            UnsafeMutableRawPointer(base + end).storeBytes(
+                                of: offsets[mask] &+ SIMD8(repeating: Int32(truncatingIfNeeded: i)),
+                                as: SIMD8<Int32>.self)
+                            end &+= mask.nonzeroBitCount
+                            i &+= 8
+                        }
+                        while i < n {
+                            base[end] = Int32(truncatingIfNeeded: i)
+                            let valid = !hasValidity || words[i >> 6] >> UInt64(i & 63) & 1 != 0
+                            end &+= bytes[i] != 0 && valid ? 1 : 0
+                            i &+= 1
+                        }
+                    }
+                }
+                }
+                initialized = end
             }
         }
-        return result
+        // A small selection should not keep the whole table's worth of capacity.
+        return kept.count < values.count / 4 ? Array(kept) : kept
+    }
+}
+
+/// For each byte of eight flags, the positions of its set bits, in order (unused lanes zero).
+private enum SelectionTable {
+    static let offsets: [SIMD8<Int32>] = (0..<256).map { mask in
+        var lanes = SIMD8<Int32>(repeating: 0)
+        var lane = 0
+        for bit in 0..<8 where mask >> bit & 1 != 0 {
+            lanes[lane] = Int32(bit)
+            lane += 1
+        }
+        return lanes
     }
 }
 
 extension Table {
     /// The rows at `indices` (-1 gives a row of nulls).
     public func gather(_ indices: [Int32]) -> Table {
-        Table(schema: schema, columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
+        // A pruned column (see `ColumnUsage`) stays pruned.
+        let gathered = columns.map { $0.count == rowCount ? $0.gather(indices) : Column.nulls($0.type, count: 0) }
+        return Table(pruned: schema, columns: gathered, rowCount: indices.count)
     }
 
     /// The first `n` rows, or the rows of a range.
