@@ -58,10 +58,9 @@ extension CSVFile {
             let columns = ParallelMap.map(formats.count, parallel: chunks > 1) { column in
                 ColumnAssembler.assemble(boxes[column].take())
             }
-            // A header always names at least one column, so the columns give the row count.
             let schema = Schema(zip(columnNames, formats).map { Field($0, $1.dataType) })
             return ParsedCSV(
-                table: Table(schema: schema, columns: columns),
+                table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
                 rowStarts: RowStarts(concatenating: keepRowStarts ? results.map(\.rowStarts) : [], fileSize: buffer.count),

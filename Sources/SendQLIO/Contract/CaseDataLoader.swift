@@ -13,11 +13,9 @@ import SendQLCore
 /// let requests = data.tables["requests"]!
 /// ```
 public struct CaseDataLoader: Sendable {
-    /// Strict (any bad row makes the data unloadable) or lenient (bad rows set aside).
     public var mode: CSVReadMode
     /// The tables to load; a table must come after every table it refers to.
     public var contracts: [TableContract]
-    /// The date orders to check.
     public var dateOrderRules: [DateOrderRule]
     /// Chunks parsed side by side within each file.
     public var parallelism: Int
@@ -25,7 +23,6 @@ public struct CaseDataLoader: Sendable {
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
 
-    /// A loader for the given tables (by default the whole case contract).
     public init(
         mode: CSVReadMode = .strict, contracts: [TableContract] = CaseContract.tables,
         dateOrderRules: [DateOrderRule] = CaseContract.dateOrderRules,
@@ -81,7 +78,9 @@ public struct CaseDataLoader: Sendable {
             let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism)
             loads[contract.name] = load
             if load.status == .absent {
-                notes.append(CaseData.absenceNote(for: contract.name))
+                notes.append(Diagnostic(
+                    .absentFile, "\(contract.fileName) is absent: the \(contract.name) table is empty",
+                    severity: .note))
             }
             guard load.status == .loaded else { continue }
             ReferenceChecker.setAsideDuplicateKeys(in: load)

@@ -3,6 +3,7 @@ import SendQLCore
 /// Finds kept rows whose dates break a `DateOrderRule`.
 struct DateOrderChecker {
     let loads: [String: TableLoad]
+    let keyIndexes: [String: KeyIndex]
 
     func findings(for rules: [DateOrderRule]) -> [Finding] {
         rules.flatMap { findings(for: $0) }
@@ -18,8 +19,9 @@ struct DateOrderChecker {
         var reference: Column? = nil
         if let via = rule.notBefore.via {
             guard let targetName = load.contract.column(named: via)?.references, let target = loads[targetName],
-                  let resolved = load.resolvedReferences[via], let column = load.table.column(named: via),
-                  case .string(let codes, _) = column.storage else { return [] }
+                  let index = keyIndexes[targetName],
+                  let column = load.table.column(named: via),
+                  case .string(let codes, let dictionary) = column.storage else { return [] }
             anchorTable = target
             anchorOfCode = load.referenceRows[via] ?? index.rows(for: dictionary)
             referenceCodes = codes
