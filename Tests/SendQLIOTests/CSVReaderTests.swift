@@ -163,7 +163,10 @@ struct CSVReaderTests {
     func parsesInChunksExactlyAsInOnePiece(chunks: Int) throws {
         let whole = try readCSV(Self.awkwardText)
         let chunked = try readCSV(Self.awkwardText, parallelism: chunks, minimumChunkBytes: 16)
-        #expect(chunked.table == whole.table)
+        // The same values in the same rows and types (a string column's dictionary may list its
+        // strings in another order when chunks are merged).
+        #expect(chunked.table.schema == whole.table.schema)
+        #expect(chunked.table.rows == whole.table.rows)
         #expect(chunked.formats == whole.formats)
         #expect(whole.table.rowCount == 300)
     }
