@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SendQLCore
+import SendQLTestSupport
 @testable import SendQLIO
 #if canImport(Glibc)
 import Glibc
@@ -190,5 +191,14 @@ struct OutputFolderTests {
         try temp.write("out/" + mine, bytes: Array("in progress".utf8))
         try folder.write("x", to: "other.csv")
         #expect(entries(folder.root) == [mine, "other.csv"])
+    }
+}
+
+struct OutputErrorCodeDocTests {
+    @Test func everyCodeIsDocumented() throws {
+        let errorsDoc = try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("docs/errors.md").path, encoding: .utf8)
+        for code in OutputErrorCode.allCases {
+            #expect(errorsDoc.contains("| \(code.rawValue) |"), "\(code.rawValue) is missing from docs/errors.md")
+        }
     }
 }
