@@ -15,8 +15,15 @@ let package = Package(
     targets: [
         // Syntax, semantics, columnar runtime, calendar and diagnostics. Never prints, never exits.
         .target(name: "SendQLCore"),
-        // CSV reading and writing, the data-contract loader, the generator, renderers.
-        .target(name: "SendQLIO", dependencies: ["SendQLCore"]),
+        // CSV reading and writing, the data-contract loader, the generator, renderers, charts,
+        // reports, publication, the snapshot store.
+        .target(name: "SendQLIO", dependencies: ["SendQLCore", "CSQLite"]),
+        // The system SQLite, linked through pkg-config (the snapshot store).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // GNU readline, linked through pkg-config.
         .systemLibrary(
             name: "CReadline",
@@ -33,9 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-only: writes through OutputFolder and SnapshotStore slowly so tests can kill it midway.
+        .executableTarget(name: "sendql-write-probe", dependencies: ["SendQLIO"]),
         .target(name: "SendQLTestSupport", dependencies: ["SendQLCore", "SendQLIO"]),
         .testTarget(name: "SendQLCoreTests", dependencies: ["SendQLCore", "SendQLTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"]),
+        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SendQLREPLTests", dependencies: ["SendQLREPL", "SendQLTestSupport"]),
         .testTarget(
             name: "SendQLEndToEndTests",

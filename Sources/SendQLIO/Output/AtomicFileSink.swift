@@ -78,7 +78,7 @@ public final class AtomicFileSink: ByteSink {
 }
 
 /// The C library's `write`, named apart from `ByteSink.write`.
-private func systemWrite(_ fd: Int32, _ address: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ fd: Int32, _ address: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.write(fd, address, count)
     #else

@@ -17,11 +17,15 @@ public enum ResultRenderer {
         }
     }
 
-    /// RFC 4180 CSV with a header; nulls are empty fields.
-    public static func csv(_ table: Table) -> String {
-        var out = table.schema.names.map(csvField).joined(separator: ",") + "\n"
+    /// RFC 4180 CSV with a header; nulls are empty fields. With `.neutraliseFormulas`, text cells
+    /// and column names a spreadsheet would run as formulas get a leading `'` (see `SpreadsheetSafety`).
+    public static func csv(_ table: Table, spreadsheetSafety: SpreadsheetSafety = .off) -> String {
+        var out = table.schema.names.map { csvField(spreadsheetSafety.apply($0)) }.joined(separator: ",") + "\n"
         for row in 0..<table.rowCount {
-            out += table.columns.map { csvField(plainText($0[row])) }.joined(separator: ",") + "\n"
+            out += table.columns.map { column in
+                let text = plainText(column[row])
+                return csvField(column.type == .string ? spreadsheetSafety.apply(text) : text)
+            }.joined(separator: ",") + "\n"
         }
         return out
     }
