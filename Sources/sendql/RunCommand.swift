@@ -26,6 +26,18 @@ struct ScriptArguments: ParsableArguments {
     @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
     var closures: String?
 
+    @Option(help: "The folder a script's exports, charts and reports are written under (default: the current folder).")
+    var out: String = "."
+
+    @Option(help: "The snapshot history (SQLite), under --out unless absolute; `from snapshot_history` reads it.")
+    var store: String?
+
+    @Flag(help: "Publish: suppress counts from 1 to the threshold (and what would reveal them) in every output.")
+    var publish = false
+
+    @Option(name: .customLong("publish-threshold"), help: "The largest count suppressed when publishing.")
+    var publishThreshold: Int = 5
+
     @Option(name: .customLong("dfe"), help: ArgumentHelp(
         "A folder of published DfE statistics CSV files, read as dfe_<file> tables (repeatable; default: $SENDQL_DFE).",
         valueName: "dir"))
@@ -41,7 +53,13 @@ struct ScriptArguments: ParsableArguments {
         guard let errorFormat = ErrorFormat(rawValue: errorFormat) else {
             throw ValidationError("--error-format must be text or json; found \"\(errorFormat)\"")
         }
-        return ScriptOptions(format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2))
+        guard (1...1000).contains(publishThreshold) else {
+            throw ValidationError("--publish-threshold must be from 1 to 1000; found \(publishThreshold)")
+        }
+        let outputs = OutputSettings(folder: out, store: store ?? "snapshots.sqlite", publishThreshold: publish ? publishThreshold : nil,
+                                     dataFolder: DataFolder.resolve(data))
+        return ScriptOptions(format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2),
+                             outputs: outputs)
     }
 
     func parameterValues() throws -> [String: String] {

@@ -14,6 +14,6 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let request = try script.request(for: Source(name: "<snapshot>", text: ""), defaultFormat: .csv)
-        Terminal.finish(SnapshotJob.run(by: by, request: request))
+        Terminal.finish(SnapshotJob.run(by: by, request: request, store: script.store != nil))
     }
 }

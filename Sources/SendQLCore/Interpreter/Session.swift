@@ -27,6 +27,8 @@ public struct RunOutcome: Sendable {
     public var publishThreshold: Int?
     /// The script that ran, for messages about its outputs.
     public var source: Source?
+    /// The as-of date it ran at.
+    public var asOf: Int32?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// True when the script did not get past checking (syntax or type errors).
@@ -101,6 +103,7 @@ public struct Session: Sendable {
     private mutating func run(_ source: Source, lazily: Bool) -> RunOutcome {
         var outcome = RunOutcome()
         outcome.source = source
+        outcome.asOf = checker.context.asOf
         let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
         // A script that does not parse will not run, so its `load`s are not worth reading.
@@ -121,7 +124,6 @@ public struct Session: Sendable {
         }
         let executor = Executor(context: checker.context, store: store, source: source)
         var report: ReportRequest?
-        defer { if let report { outcome.outputs.append(.report(report)) } }
         do {
             for (name, table) in checker.takeLoadedTables() { store.set(name, table) }
             for statement in program.statements {
@@ -165,6 +167,8 @@ public struct Session: Sendable {
         } catch {
             outcome.diagnostics.append(error.diagnostic)
         }
+        // The open report is written with what it has, even after a failure part-way.
+        if let report { outcome.outputs.append(.report(report)) }
         return outcome
     }
 

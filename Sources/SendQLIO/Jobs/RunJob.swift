@@ -78,6 +78,14 @@ public enum RunJob {
             return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
         case .success(let data):
             var tables = data.tables
+            // The snapshot history, when a store exists, is a table like any other.
+            if FileManager.default.fileExists(atPath: options.outputs.storePath) {
+                do {
+                    tables["snapshot_history"] = try SnapshotStore(path: options.outputs.storePath).history()
+                } catch {
+                    return .failure(JobOutput(stderr: ScriptJob.render([error], options: options), status: .ioError))
+                }
+            }
             switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
             case .failure(let list):
                 return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))

@@ -24,22 +24,29 @@ public struct ScriptOptions: Sendable {
     public var errorFormat: ErrorFormat
     /// ANSI colour in diagnostics (terminals only).
     public var colour: Bool
+    /// Where files asked for by the script go.
+    public var outputs: OutputSettings
 
-    public init(format: ResultFormat = .table, errorFormat: ErrorFormat = .text, colour: Bool = false) {
+    public init(format: ResultFormat = .table, errorFormat: ErrorFormat = .text, colour: Bool = false,
+                outputs: OutputSettings = OutputSettings()) {
         self.format = format
         self.errorFormat = errorFormat
         self.colour = colour
+        self.outputs = outputs
     }
 }
 
 /// Runs one script in a session and turns the outcome into printed text and an exit status.
 public enum ScriptJob {
     public static func run(_ source: Source, in session: inout Session, options: ScriptOptions) -> JobOutput {
-        let outcome = session.run(source)
+        var outcome = session.run(source)
+        // Outputs are written even when an expectation failed: a breach is news, not a reason to withhold the pack.
+        let (notes, writeProblems) = OutputWriter.write(outcome, settings: options.outputs)
+        outcome.diagnostics += writeProblems
         var output = JobOutput()
         output.stdout = outcome.results.map { ResultRenderer.render($0.table, as: options.format) }
             .joined(separator: options.format == .table ? "\n" : "")
-        output.stderr = render(outcome.diagnostics, options: options)
+        output.stderr = notes.map { $0 + "\n" }.joined() + render(outcome.diagnostics, options: options)
         for failed in outcome.failedExpectations {
             let (line, column) = failed.source.location(of: failed.span.start)
             output.stderr += "expectation failed: \(failed.source.name):\(line):\(column): \(failed.message)\n"
@@ -59,6 +66,9 @@ public enum ScriptJob {
 
     /// 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
     public static func status(of outcome: RunOutcome) -> ExitStatus {
+        if let output = outcome.diagnostics.lazy.compactMap({ OutputErrorCode(rawValue: $0.code) }).first {
+            return output.exitStatus
+        }
         if outcome.failedBeforeRunning {
             let dataError = outcome.diagnostics.contains { $0.severity == .error && $0.code.hasPrefix("E07") }
             return dataError ? .dataError : .scriptError

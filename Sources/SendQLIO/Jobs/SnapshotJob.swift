@@ -8,14 +8,15 @@ public enum SnapshotJob {
     /// The pack's columns, in order.
     public static let script = "from kpi_pack | select kpi, breakdown, period, numerator, denominator, value"
 
-    public static func run(by: String, request: RunRequest) -> JobOutput {
+    /// With `store`, the pack is also appended to the snapshot history, named after the period kind.
+    public static func run(by: String, request: RunRequest, store: Bool = false) -> JobOutput {
         guard periodKinds.contains(by) else {
             return JobOutput(stderr: "sendql: --by must be one of \(periodKinds.joined(separator: ", ")); found \"\(by)\"\n",
                              status: .usage)
         }
         var request = request
         request.parameters["kpi_period"] = by
-        request.source = Source(name: "<snapshot>", text: script)
+        request.source = Source(name: "<snapshot>", text: script + (store ? "\nsnapshot \"\(by)\"" : ""))
         return RunJob.run(request)
     }
 }
