@@ -156,6 +156,17 @@ public struct Session: Sendable {
                     outcome.outputs.append(.snapshot(name: name, try executor.table(named: "kpi_pack", span: span), span: span))
                 case .publish(let threshold):
                     outcome.publishThreshold = threshold
+                case .expectNone(let pipeline, let message, let span):
+                    let table = try executor.run(pipeline)
+                    if table.rowCount > 0 {
+                        // Name the offending rows by their first columns, so the log says what breached.
+                        let rows = table.rows.prefix(10).map { row in
+                            row.prefix(3).map { $0.isNull ? "" : $0.description }.filter { !$0.isEmpty }.joined(separator: " ")
+                        }
+                        let more = table.rowCount > 10 ? " and \(table.rowCount - 10) more" : ""
+                        let text = (message ?? "expected no rows") + ": " + rows.joined(separator: "; ") + more
+                        outcome.failedExpectations.append(FailedExpectation(message: text, span: span, source: source))
+                    }
                 case .expect(let condition, let message, let span):
                     let value = executor.evaluator.evaluateConstant(condition)
                     if value != .bool(true) {

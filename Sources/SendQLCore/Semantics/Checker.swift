@@ -99,6 +99,9 @@ public struct Checker: Sendable {
                 return []
             }
             return [.expect(condition: bound, message: message?.value, span: statement.span)]
+        case .expectNone(let relation, let message):
+            guard let pipeline = checkRelation(relation) else { return [] }
+            return [.expectNone(pipeline, message: message?.value, span: statement.span)]
         case .export, .chart, .report, .heading, .text, .table, .figure, .snapshot, .publish:
             return checkOutput(statement)
         }

@@ -169,6 +169,7 @@ public enum CheckedStatement: Sendable, Hashable {
     case letTable(name: String, pipeline: CheckedPipeline)
     case query(CheckedPipeline)
     case expect(condition: BoundExpression, message: String?, span: Span)
+    case expectNone(CheckedPipeline, message: String?, span: Span)
     case export(CheckedPipeline, path: String, span: Span)
     case chart(ChartPlan, span: Span)
     case report(path: String, title: String?, span: Span)

@@ -22,6 +22,7 @@ public enum PlanPrinter {
             case .figure(let path, _): out += "figure \"\(path)\"\n"
             case .snapshot(let name, _): out += "snapshot \"\(name)\"\n"
             case .publish(let threshold): out += "publish \(threshold)\n"
+            case .expectNone(let pipeline, _, _): out += "expect no\n" + render(pipeline, tables: tables, indent: "  ")
             }
         }
         return out

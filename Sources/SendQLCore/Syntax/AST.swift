@@ -41,6 +41,8 @@ public struct Statement: Sendable, Hashable {
         case load(path: StringLiteral, name: Identifier)
         /// `expect condition else "message"`: a scheduled check.
         case expect(condition: Expression, message: StringLiteral?)
+        /// `expect no (pipeline) else "message"`: a check that fails when the pipeline has any row.
+        case expectNone(relation: Relation, message: StringLiteral?)
         /// A pipeline whose result is shown.
         case query(Pipeline)
         /// `export kpis to "kpis.csv"`: a table written to a file under the output folder.

@@ -45,6 +45,8 @@ public enum ASTPrinter {
         case .figure(let path, let caption):
             return "(figure \(quoted(path.value))" + (caption.map { " " + render($0) } ?? "") + ")"
         case .snapshot(let name): return "(snapshot \(quoted(name.value)))"
+        case .expectNone(let table, let message):
+            return "(expect-none \(relation(table, indent: "")))" + (message.map { " " + quoted($0.value) } ?? "")
         case .publish(let threshold): return "(publish" + (threshold.map { " " + render($0) } ?? "") + ")"
         }
     }

@@ -211,6 +211,18 @@ extension Parser {
     /// `"expect" expr [ "else" STRING ]`
     mutating func parseExpect() throws(ParseFailure) -> Statement {
         let expectToken = advance()
+        // `expect no (from ... | where breach)`: `no` is only a word here.
+        if isAtWord("no"), case .leftParen = peek(1).kind {
+            advance()
+            let relation = try parseRelation()
+            var message: StringLiteral?
+            if isAt(.else) {
+                advance()
+                message = try parseStringLiteral("a message in quotes after 'else'")
+            }
+            try expectStatementEnd()
+            return Statement(.expectNone(relation: relation, message: message), span: Span(expectToken.span.start, previousEnd))
+        }
         let condition = try parseExpression()
         var message: StringLiteral?
         if isAt(.else) {
