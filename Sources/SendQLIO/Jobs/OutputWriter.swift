@@ -74,8 +74,8 @@ enum OutputWriter {
                         ? HTMLReportRenderer().render(document) : MarkdownReportRenderer().render(document)
                     notes.append("wrote " + (try folder.write(text, to: report.path)))
                 case .snapshot(let name, let table, _):
-                    let store = try SnapshotStore(path: try folder.resolve(settings.storePath.hasPrefix("/")
-                        ? settings.storePath : settings.store))
+                    // An absolute --store is the user's own choice on the command line; a relative one stays under --out.
+                    let store = try SnapshotStore(path: settings.store.hasPrefix("/") ? settings.store : try folder.resolve(settings.store))
                     let dataHash = try settings.dataFolder.map { f throws(Diagnostic) in try ContentHash.folder(f) } ?? ""
                     try store.append(name: name, asOf: outcome.asOf ?? 0, scriptHash: ContentHash.script(outcome.source?.text ?? ""),
                                      dataHash: dataHash, rows: table, runAt: timestamp())
