@@ -64,8 +64,11 @@ enum ColumnAssembler {
             for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count) {
                 values.append(value)
             }
-            codes.append(contentsOf: part.codes.map { UInt32(recode[Int($0)]) })
+            // A part holding only nulls has no strings; its rows keep code 0 under the validity bitmap.
+            codes.append(contentsOf: part.codes.map { Int($0) < recode.count ? UInt32(recode[Int($0)]) : 0 })
         }
+        // Code 0 must name an entry even when every row is null.
+        if values.isEmpty && !codes.isEmpty { values.append("") }
         return .string(codes: codes, dictionary: StringDictionary(values))
     }
 
