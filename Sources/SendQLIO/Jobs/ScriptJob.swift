@@ -44,7 +44,18 @@ public enum ScriptJob {
         let (notes, writeProblems) = OutputWriter.write(outcome, settings: options.outputs)
         outcome.diagnostics += writeProblems
         var output = JobOutput()
-        output.stdout = outcome.results.map { ResultRenderer.render($0.table, as: options.format) }
+        // Publishing covers what is printed too: every result goes through the suppressor first.
+        var printed: [Table] = []
+        let threshold = options.outputs.publishThreshold ?? outcome.publishThreshold
+        for result in outcome.results {
+            guard let threshold else { printed.append(result.table); continue }
+            do throws(Diagnostic) {
+                printed.append(try PublicationSuppressor(threshold: threshold).apply(result.table).table)
+            } catch {
+                outcome.diagnostics.append(error)
+            }
+        }
+        output.stdout = printed.map { ResultRenderer.render($0, as: options.format) }
             .joined(separator: options.format == .table ? "\n" : "")
         output.stderr = notes.map { $0 + "\n" }.joined() + render(outcome.diagnostics, options: options)
         for failed in outcome.failedExpectations {
