@@ -56,7 +56,7 @@ public enum DiagnosticJSON {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259).
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var escaped = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
