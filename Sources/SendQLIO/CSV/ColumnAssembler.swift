@@ -35,7 +35,15 @@ enum ColumnAssembler {
     ///
     /// A later part's distinct values are looked up in each earlier part's interner (no interner
     /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
+    ///
+    /// A reference column coded against its key column's dictionary (`ColumnPart.lookup`) keeps that
+    /// dictionary, shared, with any values not found in it (dangling references) after its entries.
     private static func assembleStrings(_ parts: inout [ColumnPart], _ total: Int) -> Column.Storage {
+        let lookup = parts[0].lookup
+        let base = lookup?.count ?? 0
+        if let lookup, parts.allSatisfy({ $0.interner.count == 0 }) {
+            return .string(codes: concatenated(parts.map(\.codes), total), dictionary: StringDictionary(lookup.values))
+        }
         // Per part: its interner's codes in the merged numbering (part 0's are its own).
         var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
         var distinct = parts[0].interner.count
@@ -57,14 +65,17 @@ enum ColumnAssembler {
         for index in parts.indices { parts[index].dropInternerIndex() }
         // Sized exactly: a column of millions of identifiers should not keep doubling slack.
         var values: [String] = []
-        values.reserveCapacity(distinct)
+        values.reserveCapacity(base + distinct)
+        if let lookup { values.append(contentsOf: lookup.values) }
         var codes: [UInt32] = []
         codes.reserveCapacity(total)
         for (part, recode) in zip(parts, merged) {
-            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count) {
+            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count - base) {
                 values.append(value)
             }
-            codes.append(contentsOf: part.codes.map { UInt32(recode[Int($0)]) })
+            codes.append(contentsOf: part.codes.map { code in
+                Int(code) < base ? code : UInt32(base) + UInt32(recode[Int(code) - base])
+            })
         }
         return .string(codes: codes, dictionary: StringDictionary(values))
     }

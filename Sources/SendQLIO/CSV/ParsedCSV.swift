@@ -14,7 +14,7 @@ extension CSVFile {
     /// Parses every data row with the given formats (nil = infer), in `chunks` pieces side by side.
     func parse(
         formats declared: [ColumnFormat?], requiresValue: [Bool]? = nil, chunks: Int,
-        stopAtFirstBadRow: Bool, keepRowStarts: Bool
+        stopAtFirstBadRow: Bool, keepRowStarts: Bool, lookups: [StringDictionary?] = []
     ) -> ParsedCSV {
         precondition(declared.count == columnNames.count, "one format (or nil) per column")
         return bytes.withUnsafeBufferPointer { buffer in
@@ -40,7 +40,8 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
-                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage)
+                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage,
+                lookups: lookups.map { lookup in formats.count == lookups.count ? lookup : nil })
             // An eighth more than the estimate, so a slightly short guess does not double every column.
             let rowsPerChunk = estimatedRows(buffer) * 9 / 8 / plan.count + 1
             let results = plan.run(

@@ -27,7 +27,12 @@ final class TableLoad {
     /// Keys of rows set aside, with their rows' locations, to explain references they leave dangling.
     private(set) var rejectedKeys: [String: DataLocation] = [:]
 
-    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
+    /// Reference columns read against their key column's dictionary (see `ColumnPart.lookup`).
+    private(set) var codedAgainstKeys: Set<String> = []
+
+    /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
+    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int,
+         keyLookups: [String: StringDictionary] = [:]) {
         self.contract = contract
         self.mode = mode
         path = Self.join(directory, contract.fileName)
@@ -55,7 +60,9 @@ final class TableLoad {
         let parsed = file.parse(
             formats: file.columnNames.map { contract.column(named: $0)?.format },
             requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
-            chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true)
+            chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true,
+            lookups: file.columnNames.map { keyLookups[$0] })
+        codedAgainstKeys = Set(file.columnNames.filter { keyLookups[$0] != nil })
         // The text is only read again to report a problem; until then it need not stay resident.
         file.storage.releaseResidentPages()
         rowsInFile = parsed.rowsInFile
