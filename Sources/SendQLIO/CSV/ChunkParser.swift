@@ -119,18 +119,21 @@ struct ChunkParser {
                 continue
             }
             if keepRowStarts { rowStarts.append(scanner.recordStart) }
-            for column in 0..<width {
-                let field = scanner.fields[column]
-                if isString[column] {
-                    if field.start == field.end {
+            // Through a buffer pointer: no uniqueness check of the parts array for every value.
+            parts.withUnsafeMutableBufferPointer { parts in
+                for column in 0..<width {
+                    let field = scanner.fields[column]
+                    if isString[column] {
+                        if field.start == field.end {
+                            parts[column].appendNull()
+                        } else {
+                            scanner.withContent(of: field, scratch: &scratch) { parts[column].append(stringBytes: $0) }
+                        }
+                    } else if nulls[column] {
                         parts[column].appendNull()
                     } else {
-                        scanner.withContent(of: field, scratch: &scratch) { parts[column].append(stringBytes: $0) }
+                        parts[column].append(parsed: values[column])
                     }
-                } else if nulls[column] {
-                    parts[column].appendNull()
-                } else {
-                    parts[column].append(parsed: values[column])
                 }
             }
         }
