@@ -14,11 +14,12 @@ extension CSVFile {
     /// Parses every data row with the given formats (nil = infer), in `chunks` pieces side by side.
     func parse(
         formats declared: [ColumnFormat?], requiresValue: [Bool]? = nil, chunks: Int,
-        stopAtFirstBadRow: Bool, keepRowStarts: Bool, lookups: [StringDictionary?] = []
+        stopAtFirstBadRow: Bool, keepRowStarts: Bool, lookups: [StringDictionary?] = [],
+        minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk
     ) -> ParsedCSV {
         precondition(declared.count == columnNames.count, "one format (or nil) per column")
         return bytes.withUnsafeBufferPointer { buffer in
-            let plan = ChunkPlan(bytes: buffer, dataStart: dataStart, chunks: chunks)
+            let plan = ChunkPlan(bytes: buffer, dataStart: dataStart, chunks: chunks, minimumBytes: minimumChunkBytes)
             let firstRecordStart = { (position: Int) -> Int in
                 var scanner = CSVRecordScanner(buffer, position: position)
                 scanner.skipBlankLines()

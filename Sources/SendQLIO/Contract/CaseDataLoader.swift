@@ -19,6 +19,8 @@ public struct CaseDataLoader: Sendable {
     public var dateOrderRules: [DateOrderRule]
     /// Chunks parsed side by side within each file.
     public var parallelism: Int
+    /// Files smaller than this many bytes a chunk are read in fewer chunks (tests make it small).
+    var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
@@ -83,7 +85,7 @@ public struct CaseDataLoader: Sendable {
                 }
             }
             let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism,
-                                 keyLookups: keyLookups)
+                                 keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
             loads[contract.name] = load
             if load.status == .absent {
                 notes.append(Diagnostic(

@@ -32,7 +32,7 @@ final class TableLoad {
 
     /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
     init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int,
-         keyLookups: [String: StringDictionary] = [:]) {
+         keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk) {
         self.contract = contract
         self.mode = mode
         path = Self.join(directory, contract.fileName)
@@ -61,7 +61,7 @@ final class TableLoad {
             formats: file.columnNames.map { contract.column(named: $0)?.format },
             requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
             chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true,
-            lookups: file.columnNames.map { keyLookups[$0] })
+            lookups: file.columnNames.map { keyLookups[$0] }, minimumChunkBytes: minimumChunkBytes)
         codedAgainstKeys = Set(file.columnNames.filter { keyLookups[$0] != nil })
         // The text is only read again to report a problem; until then it need not stay resident.
         file.storage.releaseResidentPages()
