@@ -22,6 +22,8 @@ struct ColumnPart {
     private var previousLength = -1
     private var previousWords: (UInt64, UInt64) = (0, 0)
     private var previousCode: UInt32 = 0
+    /// For a reference column: the key code tried first for the next value.
+    private var nextLookupGuess: UInt32 = 0
     private(set) var nullCount = 0
 
     enum StorageKind { case int, double, bool, date, string, code }
@@ -86,7 +88,17 @@ struct ColumnPart {
 
     @inline(__always) private mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let lookup else { return interner.intern(bytes) }
-        if let code = lookup.code(ofUTF8: bytes) { return code }
+        // References often follow their keys' order (a table written parent by parent): the key after
+        // the previous one is tried first, a compare with a string likely in cache, before the hash.
+        let next = Int(nextLookupGuess)
+        if next < lookup.count, StringHash.equal(lookup.values[next], bytes) {
+            nextLookupGuess += 1
+            return UInt32(next)
+        }
+        if let code = lookup.code(ofUTF8: bytes) {
+            nextLookupGuess = code + 1
+            return code
+        }
         return UInt32(lookup.count) + interner.intern(bytes)
     }
 
