@@ -102,6 +102,9 @@ struct ColumnPart {
         return UInt32(lookup.count) + interner.intern(bytes)
     }
 
+    /// Gives the string interner its lookup table, if it has none yet (see `isAscending`).
+    mutating func buildInternerTable() { interner.buildTable() }
+
     /// Frees the string interner's lookup table (its values stay); no more strings may be appended.
     mutating func dropInternerIndex() { interner.dropIndex() }
 
