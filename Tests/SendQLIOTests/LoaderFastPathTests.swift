@@ -93,8 +93,8 @@ struct LoaderFastPathTests {
 extension LoaderFastPathTests {
     /// Files are read in chunks side by side (here of 16 KiB, so four chunks); the result must be the
     /// one-chunk result.
-    /// `padded`: identifiers in ascending byte order (PER-0001...), read without a hash table;
-    /// otherwise PER-1, PER-10, ... fall out of order at once and take the table.
+    /// `padded`: identifiers PER-00001...; otherwise PER-1, PER-2, ... PER-10: both ascend (by length,
+    /// then bytes) and are read without a hash table until the late duplicate.
     @Test(arguments: [false, true])
     func chunkedLoadEqualsOneChunkLoad(padded: Bool) throws {
         func id(_ prefix: String, _ i: Int) -> String {

@@ -24,9 +24,9 @@ struct ByteStringInterner {
     /// log2 of the slot count.
     private var slotBits = 6
 
-    /// True while every value so far is greater (bytewise) than the one before: the values are then
-    /// distinct without a table, and none is built. A key column written in key order (identifiers
-    /// with zero-padded numbers) never needs one; that saves a cache miss per row of a table of
+    /// True while every value so far is greater (by `less`) than the one before: the values are then
+    /// distinct without a table, and none is built. A key column written in key order (numbered
+    /// identifiers) never needs one; that saves a cache miss per row of a table of
     /// millions. The first value out of order builds the table from the values so far.
     private(set) var isAscending = true
 
@@ -87,14 +87,13 @@ struct ByteStringInterner {
         slotBits = bits
     }
 
-    /// Bytewise `a < b` (a shorter prefix first), the order of UTF-8 strings.
+    /// `a < b` ordering by length, then bytewise: a strict total order (all it takes to prove values
+    /// distinct) under which numbered identifiers ascend whether or not their numbers are padded
+    /// (`P9` < `P10`, `REQ-999999` < `REQ-1000000`).
     @inline(__always) static func less(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let common = min(a.count, b.count)
-        if common > 0 {
-            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
-            if order != 0 { return order < 0 }
-        }
-        return a.count < b.count
+        if a.count != b.count { return a.count < b.count }
+        guard a.count > 0 else { return false }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) < 0
     }
 
     /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.
