@@ -42,8 +42,10 @@ def read_timings(path):
 
 
 def duration(seconds):
-    """`12.3 s` or `45.6 ms`."""
-    return f"{seconds:.2f} s" if seconds >= 1 else f"{seconds * 1000:.1f} ms"
+    """`12.34 s`, `45.6 ms` or `0.042 ms`."""
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    return f"{seconds * 1000:.1f} ms" if seconds >= 0.01 else f"{seconds * 1000:.3f} ms"
 
 
 def cell_equal(a, b):

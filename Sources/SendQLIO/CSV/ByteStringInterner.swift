@@ -24,15 +24,32 @@ struct ByteStringInterner {
     /// log2 of the slot count.
     private var slotBits = 6
 
+    /// True while every value so far is greater (by `less`) than the one before: the values are then
+    /// distinct without a table, and none is built. A key column written in key order (numbered
+    /// identifiers) never needs one; that saves a cache miss per row of a table of
+    /// millions. The first value out of order builds the table from the values so far.
+    private(set) var isAscending = true
+
     init() {
         slots = [UInt64](repeating: 0, count: 64)
     }
 
     var count: Int { values.count }
 
+    /// The first and last values (nil when empty).
+    var first: String? { values.first }
+    var last: String? { values.last }
+
     /// The code of the value with these bytes, adding it when new.
     @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if isAscending {
+            if values.isEmpty || Self.withBytes(of: values[values.count - 1], { Self.less($0, bytes) }) {
+                values.append(String(decoding: bytes, as: UTF8.self))
+                return UInt32(values.count - 1)
+            }
+            buildTable()
+        }
         let hash = Self.hash(bytes)
         if let code = find(bytes, hash: hash) { return code }
         let code = UInt32(values.count)
@@ -53,6 +70,30 @@ struct ByteStringInterner {
     mutating func dropIndex() {
         slots = [0]
         slotBits = 0
+        isAscending = false
+    }
+
+    /// Leaves ascending mode: hashes every value so far into a table big enough for them.
+    mutating func buildTable() {
+        guard isAscending else { return }
+        isAscending = false
+        var bits = 6
+        while (1 << bits) * 3 < values.count * 4 + 4 { bits += 1 }
+        var table = [UInt64](repeating: 0, count: 1 << bits)
+        for (code, value) in values.enumerated() {
+            insert(hash: Self.withBytes(of: value, Self.hash), code: UInt32(code), into: &table, bits: bits)
+        }
+        slots = table
+        slotBits = bits
+    }
+
+    /// `a < b` ordering by length, then bytewise: a strict total order (all it takes to prove values
+    /// distinct) under which numbered identifiers ascend whether or not their numbers are padded
+    /// (`P9` < `P10`, `REQ-999999` < `REQ-1000000`).
+    @inline(__always) static func less(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count != b.count { return a.count < b.count }
+        guard a.count > 0 else { return false }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) < 0
     }
 
     /// For each value of `other`, in its code order, this interner's code of the same bytes, or -1.

@@ -1,3 +1,5 @@
+import SendQLCore
+
 /// Parses the records of one chunk of a file into column parts, setting bad rows aside.
 ///
 /// A row is checked whole before any of it is stored: structure first (quotes, bad bytes, field
@@ -17,6 +19,8 @@ struct ChunkParser {
     let keepRowStarts: Bool
     /// The file's storage, so pages already parsed can be released as parsing goes on (nil: keep).
     var storage: ByteStorage? = nil
+    /// Per column: the key dictionary a reference column is coded against (nil: interned).
+    var lookups: [StringDictionary?] = []
 
     /// What parsing one chunk produced.
     final class Result {
@@ -35,7 +39,10 @@ struct ChunkParser {
     /// Parses the records that start in `[start, limit)`; `start` must be a record start.
     func parse(from start: Int, before limit: Int, expectedRows: Int) -> Result {
         let width = formats.count
-        let result = Result(parts: formats.map { ColumnPart(format: $0, capacity: expectedRows) })
+        let result = Result(parts: formats.indices.map { column in
+            ColumnPart(format: formats[column], capacity: expectedRows,
+                       lookup: column < lookups.count ? lookups[column] : nil)
+        })
         var scanner = CSVRecordScanner(bytes, position: start)
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
@@ -112,18 +119,21 @@ struct ChunkParser {
                 continue
             }
             if keepRowStarts { rowStarts.append(scanner.recordStart) }
-            for column in 0..<width {
-                let field = scanner.fields[column]
-                if isString[column] {
-                    if field.start == field.end {
+            // Through a buffer pointer: no uniqueness check of the parts array for every value.
+            parts.withUnsafeMutableBufferPointer { parts in
+                for column in 0..<width {
+                    let field = scanner.fields[column]
+                    if isString[column] {
+                        if field.start == field.end {
+                            parts[column].appendNull()
+                        } else {
+                            scanner.withContent(of: field, scratch: &scratch) { parts[column].append(stringBytes: $0) }
+                        }
+                    } else if nulls[column] {
                         parts[column].appendNull()
                     } else {
-                        scanner.withContent(of: field, scratch: &scratch) { parts[column].append(stringBytes: $0) }
+                        parts[column].append(parsed: values[column])
                     }
-                } else if nulls[column] {
-                    parts[column].appendNull()
-                } else {
-                    parts[column].append(parsed: values[column])
                 }
             }
         }

@@ -35,7 +35,42 @@ enum ColumnAssembler {
     ///
     /// A later part's distinct values are looked up in each earlier part's interner (no interner
     /// grows, no string is hashed twice); the ones found nowhere are new and take the next codes.
+    ///
+    /// A reference column coded against its key column's dictionary (`ColumnPart.lookup`) keeps that
+    /// dictionary, shared, with any values not found in it (dangling references) after its entries.
     private static func assembleStrings(_ parts: inout [ColumnPart], _ total: Int) -> Column.Storage {
+        let lookup = parts[0].lookup
+        let base = lookup?.count ?? 0
+        if let lookup, parts.allSatisfy({ $0.interner.count == 0 }) {
+            return .string(codes: concatenated(parts.map(\.codes), total), dictionary: StringDictionary(lookup.values))
+        }
+        // Parts each ascending, and each after the one before: all distinct, so the values follow on.
+        var ascending = parts.allSatisfy(\.interner.isAscending)
+        var previousLast: String?
+        for part in parts where ascending && part.interner.count > 0 {
+            if let previousLast, !ByteStringInterner.withBytes(of: previousLast, { x in
+                ByteStringInterner.withBytes(of: part.interner.first!) { y in ByteStringInterner.less(x, y) }
+            }) { ascending = false }
+            previousLast = part.interner.last
+        }
+        if ascending {
+            var values: [String] = []
+            values.reserveCapacity(base + parts.reduce(0) { $0 + $1.interner.count })
+            if let lookup { values.append(contentsOf: lookup.values) }
+            var codes: [UInt32] = []
+            codes.reserveCapacity(total)
+            for part in parts {
+                let offset = UInt32(values.count - base), own = part.interner.count
+                values.append(contentsOf: part.interner.values)
+                // Codes past the interner's (none but under a null) read 0.
+                codes.append(contentsOf: part.codes.map { code in
+                    Int(code) < base ? code : Int(code) - base < own ? code + offset : 0
+                })
+            }
+            return .string(codes: codes, dictionary: StringDictionary(values))
+        }
+        // Earlier parts are looked up: they need their tables.
+        for index in parts.indices { parts[index].buildInternerTable() }
         // Per part: its interner's codes in the merged numbering (part 0's are its own).
         var merged: [[Int32]] = [(0..<Int32(parts[0].interner.count)).map { $0 }]
         var distinct = parts[0].interner.count
@@ -57,18 +92,20 @@ enum ColumnAssembler {
         for index in parts.indices { parts[index].dropInternerIndex() }
         // Sized exactly: a column of millions of identifiers should not keep doubling slack.
         var values: [String] = []
-        values.reserveCapacity(distinct)
+        values.reserveCapacity(base + distinct)
+        if let lookup { values.append(contentsOf: lookup.values) }
         var codes: [UInt32] = []
         codes.reserveCapacity(total)
         for (part, recode) in zip(parts, merged) {
-            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count) {
+            for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count - base) {
                 values.append(value)
             }
-            // A part holding only nulls has no strings; its rows keep code 0 under the validity bitmap.
-            codes.append(contentsOf: part.codes.map { Int($0) < recode.count ? UInt32(recode[Int($0)]) : 0 })
+            codes.append(contentsOf: part.codes.map { code in
+                if Int(code) < base { return code }
+                // Past the interner's codes (only under a null, in a part with no value): 0.
+                return Int(code) - base < recode.count ? UInt32(base) + UInt32(recode[Int(code) - base]) : 0
+            })
         }
-        // Code 0 must name an entry even when every row is null.
-        if values.isEmpty && !codes.isEmpty { values.append("") }
         return .string(codes: codes, dictionary: StringDictionary(values))
     }
 

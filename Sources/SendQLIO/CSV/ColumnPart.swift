@@ -1,3 +1,5 @@
+import SendQLCore
+
 /// The values of one column parsed from one chunk of a file, appended row by row.
 ///
 /// A struct kept in a local array while parsing, so appends mutate in place without the dynamic
@@ -20,12 +22,19 @@ struct ColumnPart {
     private var previousLength = -1
     private var previousWords: (UInt64, UInt64) = (0, 0)
     private var previousCode: UInt32 = 0
+    /// For a reference column: the key code tried first for the next value.
+    private var nextLookupGuess: UInt32 = 0
     private(set) var nullCount = 0
 
     enum StorageKind { case int, double, bool, date, string, code }
 
-    init(format: ColumnFormat, capacity: Int) {
+    /// For a reference column: the key column's dictionary (indexed). A value found there takes its
+    /// code; a value not found (a dangling reference) is interned and coded `lookup.count + its code`.
+    let lookup: StringDictionary?
+
+    init(format: ColumnFormat, capacity: Int, lookup: StringDictionary? = nil) {
         self.format = format
+        self.lookup = lookup
         switch format {
         case .int: storage = .int
         case .double: storage = .double
@@ -77,6 +86,25 @@ struct ColumnPart {
         }
     }
 
+    @inline(__always) private mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let lookup else { return interner.intern(bytes) }
+        // References often follow their keys' order (a table written parent by parent): the key after
+        // the previous one is tried first, a compare with a string likely in cache, before the hash.
+        let next = Int(nextLookupGuess)
+        if next < lookup.count, StringHash.equal(lookup.values[next], bytes) {
+            nextLookupGuess += 1
+            return UInt32(next)
+        }
+        if let code = lookup.code(ofUTF8: bytes) {
+            nextLookupGuess = code + 1
+            return code
+        }
+        return UInt32(lookup.count) + interner.intern(bytes)
+    }
+
+    /// Gives the string interner its lookup table, if it has none yet (see `isAscending`).
+    mutating func buildInternerTable() { interner.buildTable() }
+
     /// Frees the string interner's lookup table (its values stay); no more strings may be appended.
     mutating func dropInternerIndex() { interner.dropIndex() }
 
@@ -89,7 +117,7 @@ struct ColumnPart {
         advance(isNull: false)
         guard bytes.count <= 16 else {
             previousLength = -1
-            codes.append(interner.intern(bytes))
+            codes.append(code(of: bytes))
             return
         }
         var words: (UInt64, UInt64) = (0, 0)
@@ -98,7 +126,7 @@ struct ColumnPart {
             codes.append(previousCode)
             return
         }
-        let code = interner.intern(bytes)
+        let code = code(of: bytes)
         codes.append(code)
         previousLength = bytes.count
         previousWords = words

@@ -14,12 +14,12 @@ extension CSVFile {
     /// Parses every data row with the given formats (nil = infer), in `chunks` pieces side by side.
     func parse(
         formats declared: [ColumnFormat?], requiresValue: [Bool]? = nil, chunks: Int,
-        minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk, stopAtFirstBadRow: Bool, keepRowStarts: Bool
+        stopAtFirstBadRow: Bool, keepRowStarts: Bool, lookups: [StringDictionary?] = [],
+        minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk
     ) -> ParsedCSV {
         precondition(declared.count == columnNames.count, "one format (or nil) per column")
         return bytes.withUnsafeBufferPointer { buffer in
-            let plan = ChunkPlan(
-                bytes: buffer, dataStart: dataStart, chunks: chunks, minimumBytesPerChunk: minimumChunkBytes)
+            let plan = ChunkPlan(bytes: buffer, dataStart: dataStart, chunks: chunks, minimumBytes: minimumChunkBytes)
             let firstRecordStart = { (position: Int) -> Int in
                 var scanner = CSVRecordScanner(buffer, position: position)
                 scanner.skipBlankLines()
@@ -41,7 +41,8 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
-                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage)
+                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage,
+                lookups: lookups.map { lookup in formats.count == lookups.count ? lookup : nil })
             // An eighth more than the estimate, so a slightly short guess does not double every column.
             let rowsPerChunk = estimatedRows(buffer) * 9 / 8 / plan.count + 1
             let results = plan.run(

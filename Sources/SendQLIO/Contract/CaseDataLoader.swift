@@ -19,6 +19,8 @@ public struct CaseDataLoader: Sendable {
     public var dateOrderRules: [DateOrderRule]
     /// Chunks parsed side by side within each file.
     public var parallelism: Int
+    /// Files smaller than this many bytes a chunk are read in fewer chunks (tests make it small).
+    var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
@@ -75,7 +77,15 @@ public struct CaseDataLoader: Sendable {
         // Each table is checked as soon as it is read (its parents are complete by then), so its
         // references share their parents' dictionaries before the next, larger table is read.
         for contract in contracts {
-            let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism)
+            // References are read straight into their key column's codes where that key is loaded.
+            var keyLookups: [String: StringDictionary] = [:]
+            for column in contract.references {
+                if let target = column.references, let index = keyIndexes[target] {
+                    keyLookups[column.name] = index.lookupDictionary
+                }
+            }
+            let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism,
+                                 keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
             loads[contract.name] = load
             if load.status == .absent {
                 notes.append(Diagnostic(

@@ -22,6 +22,9 @@ struct KeyIndex {
         self.rowOfCode = rowOfCode
     }
 
+    /// The key column's dictionary with its lookup index, for reading references against.
+    var lookupDictionary: StringDictionary { dictionary }
+
     /// The key column's dictionary as loaded (without the lookup index this keeps for itself).
     let keyDictionary: StringDictionary
 

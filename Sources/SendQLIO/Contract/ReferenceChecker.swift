@@ -33,8 +33,11 @@ enum ReferenceChecker {
     /// identifier, and a join on them compares codes. Rows set aside (dangling references among
     /// them) get code 0; they are dropped when the load finishes.
     private static func shareKeyDictionary(of name: String, in load: TableLoad, index: KeyIndex, keyCodes: [Int32]) {
-        guard let column = load.table.column(named: name), case .string(let codes, _) = column.storage,
+        guard let column = load.table.column(named: name), case .string(let codes, let dictionary) = column.storage,
               index.keyDictionary.count > 0 else { return }
+        load.referenceRows[name] = index.rowsByKeyCode
+        // Read against the key's dictionary with nothing dangling: shared already.
+        if load.codedAgainstKeys.contains(name), dictionary.count == index.keyDictionary.count { return }
         let recoded = codes.withUnsafeBufferPointer { codes in
             keyCodes.withUnsafeBufferPointer { keyCodes in
                 [UInt32](unsafeUninitializedCapacity: codes.count) { out, initialized in
@@ -72,7 +75,11 @@ enum ReferenceChecker {
             guard let column = load.table.column(named: reference.name),
                   case .string(let codes, let dictionary) = column.storage else { continue }
             // Each distinct value resolved once: the target row, or -1 when dangling.
-            let keyCodes = index.keyCodes(for: dictionary)
+            // A column read against the key's dictionary holds its codes already (values past them dangle).
+            let keyCount = index.keyDictionary.count
+            let keyCodes = load.codedAgainstKeys.contains(reference.name)
+                ? (0..<dictionary.count).map { $0 < keyCount ? Int32($0) : -1 }
+                : index.keyCodes(for: dictionary)
             let resolved = index.rows(forKeyCodes: keyCodes)
             for row in 0..<load.table.rowCount where !column.isNull(row) && resolved[Int(codes[row])] < 0 && !load.removed[row] {
                 let value = dictionary[codes[row]]

@@ -30,7 +30,12 @@ final class TableLoad {
     /// that key, or -1 (filled by `ReferenceChecker`, read by `DateOrderChecker`).
     var resolvedReferences: [String: [Int32]] = [:]
 
-    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
+    /// Reference columns read against their key column's dictionary (see `ColumnPart.lookup`).
+    private(set) var codedAgainstKeys: Set<String> = []
+
+    /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
+    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int,
+         keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk) {
         self.contract = contract
         self.mode = mode
         path = Self.join(directory, contract.fileName)
@@ -58,7 +63,9 @@ final class TableLoad {
         let parsed = file.parse(
             formats: file.columnNames.map { contract.column(named: $0)?.format },
             requiresValue: file.columnNames.map { contract.column(named: $0)?.isRequired ?? false },
-            chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true)
+            chunks: parallelism, stopAtFirstBadRow: false, keepRowStarts: true,
+            lookups: file.columnNames.map { keyLookups[$0] }, minimumChunkBytes: minimumChunkBytes)
+        codedAgainstKeys = Set(file.columnNames.filter { keyLookups[$0] != nil })
         // The text is only read again to report a problem; until then it need not stay resident.
         file.storage.releaseResidentPages()
         rowsInFile = parsed.rowsInFile

@@ -51,6 +51,20 @@ public struct StringDictionary: Sendable, Equatable {
         return values.firstIndex(of: value).map { UInt32($0) }
     }
 
+    /// The code of the string with these UTF-8 bytes, or nil. Hashes when the index is built
+    /// (`prepareLookups`), else scans.
+    public func code(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard let slots else { return code(of: String(decoding: bytes, as: UTF8.self)) }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: StringHash.hash(bytes: bytes)) & mask
+        while slots[slot] != 0 {
+            let code = slots[slot] - 1
+            if StringHash.equal(values[Int(code)], bytes) { return code }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     /// Builds the lookup index now (when it is not there yet), so that `code(of:)` and `codes(in:)`
     /// against this dictionary hash rather than scan.
     public mutating func prepareLookups() {
@@ -132,6 +146,18 @@ public enum StringHash {
             hash = mix(hash ^ tail)
         }
         return hash
+    }
+
+    /// True when the string's UTF-8 is exactly these bytes.
+    @inline(__always) public static func equal(_ value: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func same(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard utf8.count == bytes.count else { return false }
+            for i in 0..<utf8.count where utf8[i] != bytes[i] { return false }
+            return true
+        }
+        if let result = value.utf8.withContiguousStorageIfAvailable(same) { return result }
+        var copy = value
+        return copy.withUTF8(same)
     }
 
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
