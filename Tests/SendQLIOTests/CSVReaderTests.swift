@@ -149,7 +149,7 @@ struct CSVReaderTests {
             var recordStarts = Set<Int>()
             var scanner = CSVRecordScanner(buffer, position: 0)
             while scanner.nextRecord(startingBefore: buffer.count) { recordStarts.insert(scanner.recordStart) }
-            let plan = ChunkPlan(bytes: buffer, dataStart: 16, chunks: 8, minimumBytesPerChunk: 16)
+            let plan = ChunkPlan(bytes: buffer, dataStart: 16, chunks: 8, minimumBytes: 16)
             return plan.starts.dropFirst().filter { start in
                 var probe = CSVRecordScanner(buffer, position: start)
                 probe.skipBlankLines()

@@ -60,7 +60,7 @@ public struct CSVReader: Sendable {
         if !file.headerIssues.isEmpty { throw DiagnosticList(file.headerIssues.map(\.diagnostic)) }
         let parsed = file.parse(
             formats: file.columnNames.map { formats[$0] }, chunks: parallelism,
-            minimumChunkBytes: minimumChunkBytes, stopAtFirstBadRow: mode == .strict, keepRowStarts: false)
+            stopAtFirstBadRow: mode == .strict, keepRowStarts: false, minimumChunkBytes: minimumChunkBytes)
         if mode == .strict, let first = parsed.rejects.first {
             throw file.issue(first.problems[0]).diagnostic
         }
