@@ -192,7 +192,7 @@ public final class TerminalSession {
     }
 
     /// Waits for the program to end and returns its exit status.
-    public func waitForExit(timeout: TimeInterval = 30) throws -> Int32 {
+    public func waitForExit(timeout: TimeInterval = 90) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let status = try exitStatus() { return status }
