@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SendQLCore
 
 /// One CSV file in memory: its bytes, its header, and the means to say where things are in it.
@@ -27,7 +22,6 @@ final class CSVFile {
     /// Problems that make the file unreadable as a table (no header, a broken or duplicated header).
     private(set) var headerIssues: [DataIssue] = []
 
-    private var lineStarts: [Int]?
     private var cachedSource: Source?
 
     /// Reads the file at `path`, naming it `name` in messages.
@@ -98,48 +92,11 @@ final class CSVFile {
 
     // MARK: Locations
 
-    /// The 1-based line and character column of a byte offset.
+    /// The 1-based line and character column of a byte offset, as the file's `Source` counts them
+    /// (every bad byte shows there as one '?'), so that a location and its diagnostic always agree.
     func location(of offset: Int) -> DataLocation {
-        let starts = lineIndex()
-        let clamped = min(max(offset, textStart), bytes.count)
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
-        }
-        // Characters are counted as the Source does: every byte that does not continue a UTF-8
-        // sequence, and every bad byte (the Source shows each as one '?').
-        var column = 1
-        let badIndex = ChunkParser.firstIndex(in: badBytes, atOrAfter: starts[low])
-        var nextBad = badIndex < badBytes.count ? badBytes[badIndex] : Int.max
-        var badCursor = badIndex
-        for index in starts[low]..<clamped {
-            if index == nextBad {
-                column += 1
-                badCursor += 1
-                nextBad = badCursor < badBytes.count ? badBytes[badCursor] : Int.max
-            } else if bytes[index] & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return DataLocation(file: name, line: low + 1, column: column)
-    }
-
-    /// The byte offset at which each physical line starts.
-    private func lineIndex() -> [Int] {
-        if let lineStarts { return lineStarts }
-        var starts = [textStart]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = textStart
-            while index < buffer.count,
-                  let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) {
-                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-                starts.append(index)
-            }
-        }
-        lineStarts = starts
-        return starts
+        let (line, column) = source.location(of: min(max(offset, textStart), bytes.count) - textStart)
+        return DataLocation(file: name, line: line, column: column)
     }
 
     /// The file's text as a `Source` for diagnostics, built on first use. Bad bytes show as `?` so
