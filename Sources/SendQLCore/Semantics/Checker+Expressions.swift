@@ -36,9 +36,14 @@ extension Checker {
         case .duration(let amount, let unit):
             switch unit {
             case .days: return literal(.duration(amount), .duration)
-            case .weeks: return literal(.duration(amount &* 7), .duration)
+            // A span too long for 64 bits is null, as overflow is everywhere else.
+            case .weeks:
+                let (days, overflow) = amount.multipliedReportingOverflow(by: 7)
+                return literal(overflow ? .null : .duration(days), .duration)
             case .months: return literal(.int(amount), .months)
-            case .years: return literal(.int(amount &* 12), .months)
+            case .years:
+                let (months, overflow) = amount.multipliedReportingOverflow(by: 12)
+                return literal(overflow ? .null : .int(months), .months)
             case .workingDays: return literal(.int(amount), .workingDays)
             }
         case .name(let name, let qualifier):
