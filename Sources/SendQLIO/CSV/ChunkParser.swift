@@ -169,6 +169,8 @@ struct ChunkParser {
                 ?? "dates are written YYYY-MM-DD or DD/MM/YYYY")
         case .bool:
             notes.append("booleans are written true/false, yes/no, y/n or 1/0, in any case")
+        case .int where FieldParsers.isWholeNumber(content):
+            notes.append(FieldParsers.tooLargeNote)
         default:
             break
         }
