@@ -13,6 +13,8 @@ final class CSVFile {
     let textStart: Int
     /// NUL and invalid UTF-8 byte offsets, ascending.
     let badBytes: [Int]
+    /// Fields longer than this many bytes are problems (E0717), not values.
+    let maximumFieldBytes: Int
     /// The header's column names, in file order (empty when the header is unusable).
     private(set) var columnNames: [String] = []
     /// Where each header field starts.
@@ -25,10 +27,12 @@ final class CSVFile {
     private var cachedSource: Source?
 
     /// Reads the file at `path`, naming it `name` in messages.
-    static func open(path: String, name: String? = nil) throws(DataIssue) -> CSVFile {
+    static func open(
+        path: String, name: String? = nil, maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes
+    ) throws(DataIssue) -> CSVFile {
         let displayName = name ?? path
         do {
-            return CSVFile(name: displayName, bytes: try FileBytes.read(path: path))
+            return CSVFile(name: displayName, bytes: try FileBytes.read(path: path), maximumFieldBytes: maximumFieldBytes)
         } catch {
             throw DataIssue(
                 location: DataLocation(file: displayName),
@@ -36,9 +40,10 @@ final class CSVFile {
         }
     }
 
-    init(name: String, bytes: [UInt8]) {
+    init(name: String, bytes: [UInt8], maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes) {
         self.name = name
         self.bytes = bytes
+        self.maximumFieldBytes = maximumFieldBytes
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         textStart = hasByteOrderMark ? 3 : 0
         badBytes = bytes.withUnsafeBufferPointer { BadByteScanner.badByteOffsets(in: $0, from: hasByteOrderMark ? 3 : 0) }
@@ -47,7 +52,7 @@ final class CSVFile {
 
     private func readHeader() {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = CSVRecordScanner(buffer, position: textStart)
+            var scanner = CSVRecordScanner(buffer, position: textStart, maximumFieldBytes: maximumFieldBytes)
             guard scanner.nextRecord(startingBefore: buffer.count) else {
                 headerIssues.append(issue(PendingProblem(
                     code: .emptyFile, offset: textStart, length: 0,
@@ -55,7 +60,7 @@ final class CSVFile {
                 return
             }
             dataStart = scanner.position
-            let describer = RecordProblemDescriber(bytes: buffer)
+            let describer = RecordProblemDescriber(bytes: buffer, maximumFieldBytes: maximumFieldBytes)
             if let badByte = badBytes.first, badByte < scanner.position {
                 headerIssues.append(issue(describer.badByte(at: badByte)))
                 return

@@ -22,6 +22,8 @@ struct FieldSpan {
 struct RecordProblem {
     var code: DataErrorCode
     var offset: Int
+    /// The length of the field, for a field that is too long.
+    var fieldLength = 0
 }
 
 /// Splits RFC 4180 text into records and fields, one record at a time, reusing its buffers.
@@ -33,6 +35,8 @@ struct RecordProblem {
 struct CSVRecordScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
+    /// Fields longer than this many bytes are a problem (`fieldTooLong`).
+    private let maximumFieldBytes: Int
     /// The next byte to scan: the start of the next record (or of blank lines before it).
     private(set) var position: Int
 
@@ -51,10 +55,11 @@ struct CSVRecordScanner {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// A scanner over `bytes`, starting at `position` (which must be a record start).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, maximumFieldBytes: Int = .max) {
         // An empty buffer still needs a pointer; position == count then ends scanning at once.
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         count = bytes.count
+        self.maximumFieldBytes = maximumFieldBytes
         self.position = position
         fields.reserveCapacity(32)
     }
@@ -128,7 +133,15 @@ struct CSVRecordScanner {
             index += 1
         }
         fields.append(FieldSpan(start: start, end: index, isQuoted: false, hasEscapedQuotes: false))
+        checkLength(of: fields[fields.count - 1])
         return index
+    }
+
+    /// Records a field longer than the maximum.
+    @inline(__always) private mutating func checkLength(of field: FieldSpan) {
+        if field.end - field.start > maximumFieldBytes, problem == nil {
+            problem = RecordProblem(code: .fieldTooLong, offset: field.tokenStart, fieldLength: field.end - field.start)
+        }
     }
 
     /// Scans a quoted field whose opening quote is at `opening`; returns the index of the byte after
@@ -151,6 +164,7 @@ struct CSVRecordScanner {
                 continue
             }
             fields.append(FieldSpan(start: opening + 1, end: quoteIndex, isQuoted: true, hasEscapedQuotes: escaped))
+            checkLength(of: fields[fields.count - 1])
             index = quoteIndex + 1
             break
         }

@@ -7,6 +7,7 @@ struct ChunkInferrer {
     /// The columns to infer; the others are declared.
     let inferredColumns: [Int]
     let badBytes: [Int]
+    let maximumFieldBytes: Int
 
     final class Result {
         var inference: TypeInference
@@ -16,7 +17,7 @@ struct ChunkInferrer {
 
     func infer(from start: Int, before limit: Int) -> Result {
         let result = Result(width: width)
-        var scanner = CSVRecordScanner(bytes, position: start)
+        var scanner = CSVRecordScanner(bytes, position: start, maximumFieldBytes: maximumFieldBytes)
         var badCursor = ChunkParser.firstIndex(in: badBytes, atOrAfter: start)
         var scratch: [UInt8] = []
         var inference = TypeInference(width: width)

@@ -11,6 +11,8 @@ struct ChunkParser {
     let requiresValue: [Bool]
     /// Offsets of NUL and invalid UTF-8 bytes in the whole file, ascending.
     let badBytes: [Int]
+    /// Fields longer than this many bytes are problems (E0717).
+    let maximumFieldBytes: Int
     /// Stop after the first bad row (strict reading).
     let stopAtFirstBadRow: Bool
     /// Record where each loaded row starts (the contract loader locates keys and references by it).
@@ -35,7 +37,7 @@ struct ChunkParser {
         let width = formats.count
         let result = Result(parts: formats.map { ColumnPart(format: $0, capacity: expectedRows) })
         if keepRowStarts { result.rowStarts.reserveCapacity(expectedRows) }
-        var scanner = CSVRecordScanner(bytes, position: start)
+        var scanner = CSVRecordScanner(bytes, position: start, maximumFieldBytes: maximumFieldBytes)
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
         var nulls = [Bool](repeating: false, count: width)
@@ -45,7 +47,7 @@ struct ChunkParser {
         var parts = result.parts
         result.parts = []
         let isString = formats.map { $0 == .string }
-        let describer = RecordProblemDescriber(bytes: bytes)
+        let describer = RecordProblemDescriber(bytes: bytes, maximumFieldBytes: maximumFieldBytes)
         // Columns whose values are parsed (and can fail) before the row is stored.
         let checkedColumns = formats.indices.filter { formats[$0] != .string || requiresValue[$0] }
 

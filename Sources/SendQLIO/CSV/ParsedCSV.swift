@@ -29,7 +29,8 @@ extension CSVFile {
             let inferred = declared.indices.filter { declared[$0] == nil }
             if !inferred.isEmpty {
                 let inferrer = ChunkInferrer(
-                    bytes: buffer, width: declared.count, inferredColumns: inferred, badBytes: badBytes)
+                    bytes: buffer, width: declared.count, inferredColumns: inferred, badBytes: badBytes,
+                    maximumFieldBytes: maximumFieldBytes)
                 let results = plan.run(firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }) {
                     inferrer.infer(from: $0, before: $1)
                 }
@@ -41,7 +42,7 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
-                stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts)
+                maximumFieldBytes: maximumFieldBytes, stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts)
             let rowsPerChunk = estimatedRows(buffer) / plan.count + 1
             let results = plan.run(
                 firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }, stop: { $0.stoppedEarly }

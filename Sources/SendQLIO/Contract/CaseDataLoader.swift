@@ -21,6 +21,8 @@ public struct CaseDataLoader: Sendable {
     public var dateOrderRules: [DateOrderRule]
     /// Chunks parsed side by side within each file.
     public var parallelism: Int
+    /// The longest field read, in bytes; a longer one is a problem with its row (E0717).
+    public var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
 
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
@@ -69,7 +71,9 @@ public struct CaseDataLoader: Sendable {
         var notes: [Diagnostic] = unknownFileNotes(in: directory)
         var loads: [String: TableLoad] = [:]
         for contract in contracts {
-            let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism)
+            let load = TableLoad(
+                contract: contract, directory: directory, mode: mode, parallelism: parallelism,
+                maximumFieldBytes: maximumFieldBytes)
             loads[contract.name] = load
             if load.status == .absent {
                 notes.append(CaseData.absenceNote(for: contract.name))

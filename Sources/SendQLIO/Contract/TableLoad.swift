@@ -28,7 +28,7 @@ final class TableLoad {
     /// that key, or -1 (filled by `ReferenceChecker`, read by `DateOrderChecker`).
     var resolvedReferences: [String: [Int32]] = [:]
 
-    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int) {
+    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int) {
         self.contract = contract
         self.mode = mode
         path = Self.join(directory, contract.fileName)
@@ -37,7 +37,7 @@ final class TableLoad {
         status = .failed
         let file: CSVFile
         do {
-            file = try CSVFile.open(path: path)
+            file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes)
         } catch {
             fatalIssues.append(error)
             return
