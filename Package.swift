@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(name: "SendQLTestSupport", dependencies: ["SendQLCore", "SendQLIO"]),
         .testTarget(name: "SendQLCoreTests", dependencies: ["SendQLCore", "SendQLTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"]),
+        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"], exclude: ["HostileInput"]),
         .testTarget(name: "SendQLREPLTests", dependencies: ["SendQLREPL", "SendQLTestSupport"]),
         .testTarget(
             name: "SendQLEndToEndTests",
