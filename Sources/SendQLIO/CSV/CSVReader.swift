@@ -27,7 +27,14 @@ public struct CSVReader: Sendable {
     /// left open or a file that is not CSV gives a clear error rather than an enormous value.
     public var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
     /// 64 MiB: far more than any real field, far less than the memory of the machines sendql runs on.
-    public static let defaultMaximumFieldBytes = 64 << 20
+    public static let builtInMaximumFieldBytes = 64 << 20
+    /// The maximum every reader starts with: `$SENDQL_MAX_FIELD_BYTES` when that is a whole number
+    /// above 0 (so the command line and every loader obey it), else `builtInMaximumFieldBytes`.
+    public static let defaultMaximumFieldBytes: Int = {
+        guard let text = getenv("SENDQL_MAX_FIELD_BYTES").map({ String(cString: $0) }),
+              let value = Int(text), value > 0 else { return builtInMaximumFieldBytes }
+        return value
+    }()
     /// The smallest share of a file worth a thread of its own (tests lower it to split small files).
     var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 

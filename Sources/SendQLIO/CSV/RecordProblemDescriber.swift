@@ -21,7 +21,7 @@ struct RecordProblemDescriber {
                 code: .fieldTooLong, offset: problem.offset, length: 1,
                 message: "field of \(problem.fieldLength) bytes is longer than the maximum of \(maximumFieldBytes) bytes",
                 notes: ["a field this long is usually a quote left open far above, or not a CSV file at all",
-                        "the maximum is the reader's maximumFieldBytes (docs/reliability.md)"])
+                        "to read longer fields, set SENDQL_MAX_FIELD_BYTES to a number of bytes (docs/reliability.md)"])
         default:
             var end = problem.offset
             while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "\n"),
