@@ -161,6 +161,25 @@ struct HostileInputTests {
         #expect(result.summary("people")?.loaded == 1)
     }
 
+    @Test func aRowOfAMillionFieldsIsOneErrorAndCostsNoMemoryPerField() throws {
+        let text = "a,b\n1,2\n" + String(repeating: ",", count: 1_000_000) + "\n3,4\n"
+        let result = try readCSV(text, mode: .lenient)
+        #expect(result.rejectTexts == ["t.csv:3:3: expected 2 fields, found 1000001"])
+        #expect(result.table.rowCount == 2)
+    }
+
+    @Test func aHeaderOfCommasGivesTwentyMessagesAndACount() throws {
+        let text = String(repeating: ",", count: 100_000) + "\n1\n"
+        do {
+            _ = try readCSV(text)
+            Issue.record("a header of commas was read")
+        } catch let list as DiagnosticList {
+            #expect(list.diagnostics.count == 20)
+            #expect(list.diagnostics.first?.message == "header field 1 has no column name")
+            #expect(list.diagnostics.last?.notes == ["and 99981 more problems with the header's column names"])
+        }
+    }
+
     /// `file:line:column: message` of what `read` throws.
     func strictDiagnostic(_ read: () throws -> CSVTable) -> String? {
         do {

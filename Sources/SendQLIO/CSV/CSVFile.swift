@@ -23,6 +23,8 @@ final class CSVFile {
     private(set) var dataStart = 0
     /// Problems that make the file unreadable as a table (no header, a broken or duplicated header).
     private(set) var headerIssues: [DataIssue] = []
+    /// The most header problems reported one by one; the last says how many more there are.
+    static let maximumHeaderIssues = 20
 
     private var cachedSource: Source?
 
@@ -71,22 +73,31 @@ final class CSVFile {
             }
             var scratch: [UInt8] = []
             var firstOffsetOfName: [String: Int] = [:]
+            var unreported = 0
+            func report(_ problem: PendingProblem) {
+                // A line of commas would otherwise give a message per field.
+                if headerIssues.count < Self.maximumHeaderIssues { headerIssues.append(issue(problem)) } else { unreported += 1 }
+            }
             for (index, field) in scanner.fields.enumerated() {
                 let name = scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
                 let tokenEnd = field.isQuoted ? field.end + 1 : field.end
                 if name.isEmpty {
-                    headerIssues.append(issue(PendingProblem(
+                    report(PendingProblem(
                         code: .emptyColumnName, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "header field \(index + 1) has no column name")))
+                        message: "header field \(index + 1) has no column name"))
                 } else if let first = firstOffsetOfName[name] {
-                    headerIssues.append(issue(PendingProblem(
+                    report(PendingProblem(
                         code: .duplicateColumn, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))")))
+                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))"))
                 } else {
                     firstOffsetOfName[name] = index
                 }
                 columnNames.append(name)
                 columnOffsets.append(field.tokenStart)
+            }
+            if unreported > 0 {
+                headerIssues[headerIssues.count - 1].diagnostic.notes.append(
+                    "and \(unreported) more \(unreported == 1 ? "problem" : "problems") with the header's column names")
             }
             if !headerIssues.isEmpty {
                 columnNames = []

@@ -17,7 +17,8 @@ struct ChunkInferrer {
 
     func infer(from start: Int, before limit: Int) -> Result {
         let result = Result(width: width)
-        var scanner = CSVRecordScanner(bytes, position: start, maximumFieldBytes: maximumFieldBytes)
+        var scanner = CSVRecordScanner(
+            bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
         var badCursor = ChunkParser.firstIndex(in: badBytes, atOrAfter: start)
         var scratch: [UInt8] = []
         var inference = TypeInference(width: width)
@@ -27,7 +28,7 @@ struct ChunkInferrer {
                 hasBadByte = true
                 badCursor += 1
             }
-            guard !hasBadByte, scanner.problem == nil, scanner.fields.count == width else { continue }
+            guard !hasBadByte, scanner.problem == nil, scanner.fieldCount == width else { continue }
             for column in inferredColumns where inference.isUndecided(column) || !inference.sawValue[column] {
                 let field = scanner.fields[column]
                 guard field.start != field.end else { continue }

@@ -37,7 +37,8 @@ struct ChunkParser {
         let width = formats.count
         let result = Result(parts: formats.map { ColumnPart(format: $0, capacity: expectedRows) })
         if keepRowStarts { result.rowStarts.reserveCapacity(expectedRows) }
-        var scanner = CSVRecordScanner(bytes, position: start, maximumFieldBytes: maximumFieldBytes)
+        var scanner = CSVRecordScanner(
+            bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
         var nulls = [Bool](repeating: false, count: width)
@@ -66,7 +67,7 @@ struct ChunkParser {
                 problems.append(describer.badByte(at: badByte))
                 problems.sort { $0.offset < $1.offset }
             }
-            if problems.isEmpty, scanner.fields.count != width {
+            if problems.isEmpty, scanner.fieldCount != width {
                 problems.append(describer.fieldCount(scanner, expected: width))
             }
             if problems.isEmpty {

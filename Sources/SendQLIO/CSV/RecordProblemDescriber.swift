@@ -46,7 +46,7 @@ struct RecordProblemDescriber {
     }
 
     func fieldCount(_ scanner: CSVRecordScanner, expected: Int) -> PendingProblem {
-        let found = scanner.fields.count
+        let found = scanner.fieldCount
         let message = "expected \(expected) \(expected == 1 ? "field" : "fields"), found \(found)"
         if found > expected {
             let extra = scanner.fields[expected]
