@@ -56,6 +56,28 @@ struct ResourceLimitTests {
         #expect(Self.run("from t | take 1 | select x = \(expression)") == "x\n\(expected)\n")
     }
 
+    @Test(arguments: [
+        ("substring(\"abc\", 9223372036854775807, 9223372036854775807)", ""),
+        ("substring(\"abcdef\", -9223372036854775807 - 1, 3)", "abc"),
+        ("substring(\"abcdef\", 2, 9223372036854775807)", "bcdef"),
+        ("month_end(@1970-01-01 + 2147483647 days)", "null"),
+        ("month_start(@1970-01-01 - 2147483648 days)", "null"),
+        ("quarter_start(@0001-01-01 - 1 day)", "null"),
+        ("add_months(@9999-12-31 + 1000 days, 1)", "null"),
+        ("add_working_days(@1970-01-01 + 2147483000 days, 100000)", "null"),
+        ("month_end(@2020-02-10)", "2020-02-29"),
+    ])
+    func extremeArgumentsGiveNullOrTheirValueNotATrap(expression: String, expected: String) {
+        // Each of these stopped the program before: an overflow in substring's bounds, or a
+        // calendar function's result past the last day a date can hold.
+        #expect(Self.run("from t | take 1 | select x = \(expression)") == "x\n\(expected)\n")
+    }
+
+    @Test func aFunctionParameterNamedTwiceIsAnErrorNotACrash() {
+        let output = Self.run("let f(x, x) = x + 1\nfrom t | take 1 | select y = f(1, 2)")
+        #expect(output.hasPrefix("error[E0312]: the parameter `x` is named twice in `f`\n --> test.sendql:1:10\n"))
+    }
+
     // MARK: Rows past the row limit
 
     @Test func appendsPastTheRowLimitStopWithAnError() {

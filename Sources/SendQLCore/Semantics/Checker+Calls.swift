@@ -222,7 +222,8 @@ extension Checker {
             report("E0322", "`\(name.name)` calls itself without end (functions may not recurse)", span)
             return Self.errorExpression(span)
         }
-        let substitution = Dictionary(uniqueKeysWithValues: zip(function.parameters, arguments))
+        // A parameter named twice is reported where the function is defined; the first one counts.
+        let substitution = Dictionary(zip(function.parameters, arguments), uniquingKeysWith: { first, _ in first })
         let expanded = function.body.substituting(substitution, at: span)
         let outermost = expansionDepth == 0
         let workBefore = expansionWork

@@ -91,6 +91,10 @@ public struct Checker: Sendable {
             values[name.name] = constant(value, naming: name.name)
             return []
         case .function(let name, let parameters, let body):
+            for (index, parameter) in parameters.enumerated()
+            where parameters[..<index].contains(where: { $0.name == parameter.name }) {
+                report("E0312", "the parameter `\(parameter.name)` is named twice in `\(name.name)`", parameter.span)
+            }
             functions[name.name] = UserFunction(parameters: parameters.map(\.name), body: body)
             recursiveFunctions = Checker.recursive(functions)
             return []

@@ -24,6 +24,8 @@ extension ExpressionEvaluator {
                 builder.append(string: PeriodLabel.label(of: CivilDate(dayNumber: dates[row]), kind))
             }
             return builder.finish()
+        // Calendar functions work on the days of years 1 to 9999 and give null outside them: a
+        // month's end near the last day a date can hold is past it.
         case .monthStart: return mapDatesToDates(args[0]) { d in
             let c = CivilDate(dayNumber: d)
             return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
@@ -41,10 +43,10 @@ extension ExpressionEvaluator {
         }
         // (abs(Int64.min) would trap, so the bounds are compared directly.)
         case .addMonths: return dateAndCount(args[0], args[1]) { d, n in
-            n > 100_000 || n < -100_000 ? nil : DateArithmetic.addMonths(d, Int(n))
+            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : DateArithmetic.addMonths(d, Int(n))
         }
         case .addWorkingDays: return dateAndCount(args[0], args[1]) { d, n in
-            n > 100_000 || n < -100_000 ? nil : context.calendar.addWorkingDays(d, Int(n))
+            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : context.calendar.addWorkingDays(d, Int(n))
         }
         case .workingDaysBetween:
             let a = args[0].dates, b = args[1].dates
@@ -87,7 +89,9 @@ extension ExpressionEvaluator {
                     builder.appendNull(); continue
                 }
                 let chars = Array(s)
-                let from = max(0, Int(clamping: start) - 1), to = min(chars.count, from + max(0, Int(clamping: length)))
+                // Compared before any sum, so huge starts and lengths cannot overflow.
+                let from = start <= 1 ? 0 : Int(min(start - 1, Int64(chars.count)))
+                let to = length <= 0 ? from : from + Int(min(length, Int64(chars.count - from)))
                 builder.append(string: from < to ? String(chars[from..<to]) : "")
             }
             return builder.finish()
@@ -131,8 +135,18 @@ extension ExpressionEvaluator {
         Column(.int(c.dates.map(f)), validity: c.validity)
     }
 
+    /// The days of years 1 to 9999, where the calendar functions are defined (null elsewhere).
+    static let calendarDays = CivilDate(year: 1, month: 1, day: 1).dayNumber...CivilDate(year: 9999, month: 12, day: 31).dayNumber
+
+    /// A date function of the calendar, null for days outside `calendarDays`.
     private func mapDatesToDates(_ c: Column, _ f: (Int32) -> Int32) -> Column {
-        Column(.date(c.dates.map(f)), validity: c.validity)
+        let days = c.dates
+        var validity = c.validity ?? Bitmap(count: days.count, value: true)
+        var out = [Int32](repeating: 0, count: days.count)
+        for i in days.indices where validity[i] {
+            if Self.calendarDays.contains(days[i]) { out[i] = f(days[i]) } else { validity.clear(i) }
+        }
+        return Column(.date(out), validity: validity)
     }
 
     private func dateAndCount(_ dates: Column, _ counts: Column, _ f: (Int32, Int64) -> Int32?) -> Column {
