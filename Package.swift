@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "sendql", targets: ["sendql"]),
         .library(name: "SendQLCore", targets: ["SendQLCore"]),
         .library(name: "SendQLIO", targets: ["SendQLIO"]),
+        // What one fuzz input runs through, for the fuzz package in scripts/fuzz and the replay tests.
+        .library(name: "SendQLFuzzHarness", targets: ["SendQLFuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,8 +45,12 @@ let package = Package(
         // Test-only: writes through OutputFolder and SnapshotStore slowly so tests can kill it midway.
         .executableTarget(name: "sendql-write-probe", dependencies: ["SendQLIO"]),
         .target(name: "SendQLTestSupport", dependencies: ["SendQLCore", "SendQLIO"]),
+        .target(name: "SendQLFuzzHarness", dependencies: ["SendQLCore", "SendQLIO"]),
         .testTarget(name: "SendQLCoreTests", dependencies: ["SendQLCore", "SendQLTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "SendQLIOTests", dependencies: ["SendQLIO", "SendQLTestSupport", "SendQLFuzzHarness"],
+            exclude: ["Golden", "HostileInput"]
+        ),
         .testTarget(name: "SendQLREPLTests", dependencies: ["SendQLREPL", "SendQLTestSupport"]),
         .testTarget(
             name: "SendQLEndToEndTests",

@@ -8,14 +8,27 @@ public struct Source: Sendable, Hashable {
     /// Byte offset at which each line starts.
     public let lineStarts: [Int]
 
+    /// For every block of `Source.blockSize` bytes, how many Unicode scalars start before it, so that
+    /// a column is found in constant time however long its line (a minified or generated script, a
+    /// CSV file with a huge header).
+    let scalarsBeforeBlock: [Int]
+    static let blockSize = 256
+
     public init(name: String, text: String) {
         self.name = name
         self.text = text
         var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var blocks: [Int] = []
+        var scalars = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset % Source.blockSize == 0 { blocks.append(scalars) }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            // Every byte that does not continue a UTF-8 sequence starts a scalar.
+            if byte & 0xC0 != 0x80 { scalars += 1 }
         }
+        blocks.append(scalars)
         lineStarts = starts
+        scalarsBeforeBlock = blocks
     }
 
     /// 1-based line and column (column counts Unicode scalars, so carets line up under text).
@@ -26,11 +39,22 @@ public struct Source: Sendable, Hashable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         let lineStart = lineStarts[low]
+        let end = min(max(offset, lineStart), text.utf8.count)
+        return (low + 1, scalarsBefore(end) - scalarsBefore(lineStart) + 1)
+    }
+
+    /// How many Unicode scalars start before a byte offset.
+    private func scalarsBefore(_ offset: Int) -> Int {
+        let block = offset / Source.blockSize
+        var count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
         let utf8 = text.utf8
-        let end = min(max(offset, lineStart), utf8.count)
-        let from = utf8.index(utf8.startIndex, offsetBy: lineStart), to = utf8.index(utf8.startIndex, offsetBy: end)
-        let prefix = String(decoding: utf8[from..<to], as: UTF8.self)
-        return (low + 1, prefix.unicodeScalars.count + 1)
+        var index = utf8.index(utf8.startIndex, offsetBy: block * Source.blockSize)
+        let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        while index < end {
+            if utf8[index] & 0xC0 != 0x80 { count += 1 }
+            utf8.formIndex(after: &index)
+        }
+        return count
     }
 
     /// The text of a 1-based line, without its line break.

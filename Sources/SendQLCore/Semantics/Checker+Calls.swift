@@ -237,18 +237,82 @@ extension Checker {
                    notes: ["note: defined as \(name.name)(\(function.parameters.joined(separator: ", ")))"])
             return Self.errorExpression(span)
         }
-        guard expansionDepth < 64 else {
+        guard !recursiveFunctions.contains(name.name) else {
             report("E0322", "`\(name.name)` calls itself without end (functions may not recurse)", span)
             return Self.errorExpression(span)
         }
+        // A parameter named twice is reported where the function is defined; the first one counts.
+        let substitution = Dictionary(zip(function.parameters, arguments), uniquingKeysWith: { first, _ in first })
+        let expanded = function.body.substituting(substitution, at: span)
+        let outermost = expansionDepth == 0
+        let workBefore = expansionWork
         expansionDepth += 1
         defer { expansionDepth -= 1 }
-        let substitution = Dictionary(uniqueKeysWithValues: zip(function.parameters, arguments))
-        return bind(function.body.substituting(substitution, at: span), in: frame, mode: mode)
+        let bound = bind(expanded, in: frame, mode: mode)
+        guard outermost else { return bound }
+        let notes = [
+            "note: a function's body is copied to each call, with the arguments in place of its parameters, so functions that call functions multiply",
+            "help: compute part of it in a derive step and pass the column instead",
+        ]
+        if expansionTooDeep {
+            expansionTooDeep = false
+            report("E0328", "`\(name.name)` expands to an expression nested more than \(Parser.maximumNesting) levels deep", span,
+                   notes: notes)
+            return Self.errorExpression(span)
+        }
+        if expansionWork > Checker.maximumExpansionWork, workBefore <= Checker.maximumExpansionWork {
+            report("E0328", "`\(name.name)` expands to too large an expression: the function calls of this script come to more than \(Checker.maximumExpansionWork) parts", span,
+                   notes: notes)
+            return Self.errorExpression(span)
+        }
+        return bound
+    }
+
+    /// The user functions that can call themselves, directly or through others, as they stand now.
+    /// A later definition can close a cycle (`let f(x) = g(x)`, then `let g(x) = f(x)`), so this is
+    /// worked out again after each one.
+    static func recursive(_ functions: [String: UserFunction]) -> Set<String> {
+        let calls = functions.mapValues { $0.body.calledNames.filter { functions[$0] != nil } }
+        var result: Set<String> = []
+        for start in functions.keys {
+            var pending = Array(calls[start] ?? [])
+            var seen: Set<String> = []
+            while let next = pending.popLast() {
+                if next == start {
+                    result.insert(start)
+                    break
+                }
+                if seen.insert(next).inserted { pending += calls[next] ?? [] }
+            }
+        }
+        return result
     }
 }
 
 extension Expression {
+    /// The names of the functions this expression calls.
+    var calledNames: Set<String> {
+        var names: Set<String> = []
+        func visit(_ e: Expression) {
+            switch e.kind {
+            case .integer, .double, .string, .bool, .null, .date, .duration, .name: break
+            case .unary(_, let a), .isNull(let a, _): visit(a)
+            case .binary(_, let a, let b): visit(a); visit(b)
+            case .call(let name, let arguments, let filter):
+                names.insert(name.name)
+                arguments.forEach(visit)
+                filter.map(visit)
+            case .inList(let a, let list, _): visit(a); list.forEach(visit)
+            case .between(let a, let low, let high, _): visit(a); visit(low); visit(high)
+            case .conditional(let branches, let otherwise):
+                branches.forEach { visit($0.condition); visit($0.value) }
+                otherwise.map(visit)
+            }
+        }
+        visit(self)
+        return names
+    }
+
     /// This expression with parameter names replaced by argument expressions; spans point at the call.
     func substituting(_ arguments: [String: Expression], at call: Span) -> Expression {
         func sub(_ e: Expression) -> Expression { e.substituting(arguments, at: call) }

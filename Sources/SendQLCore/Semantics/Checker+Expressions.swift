@@ -10,6 +10,21 @@ extension Checker {
 
     mutating func bind(_ expression: Expression, in frame: FrameSchema, mode: BindMode) -> BoundExpression {
         let span = expression.span
+        bindDepth += 1
+        defer { bindDepth -= 1 }
+        if expansionDepth > 0 {
+            // The outermost expansion reports these (see `expandUserFunction`).
+            expansionWork += 1
+            if expansionWork > Checker.maximumExpansionWork { return Self.errorExpression(span) }
+            if bindDepth > Parser.maximumNesting {
+                expansionTooDeep = true
+                return Self.errorExpression(span)
+            }
+        } else if bindDepth > Parser.maximumNesting {
+            // The parser refuses deeper trees (E0212); this guards trees built some other way.
+            report("E0328", "expression nested more than \(Parser.maximumNesting) levels deep", span)
+            return Self.errorExpression(span)
+        }
         func literal(_ value: Value, _ type: ExprType) -> BoundExpression { BoundExpression(.literal(value), type: type, span: span) }
         switch expression.kind {
         case .integer(let v): return literal(.int(v), .int)
@@ -21,9 +36,14 @@ extension Checker {
         case .duration(let amount, let unit):
             switch unit {
             case .days: return literal(.duration(amount), .duration)
-            case .weeks: return literal(.duration(amount &* 7), .duration)
+            // A span too long for 64 bits is null, as overflow is everywhere else.
+            case .weeks:
+                let (days, overflow) = amount.multipliedReportingOverflow(by: 7)
+                return literal(overflow ? .null : .duration(days), .duration)
             case .months: return literal(.int(amount), .months)
-            case .years: return literal(.int(amount &* 12), .months)
+            case .years:
+                let (months, overflow) = amount.multipliedReportingOverflow(by: 12)
+                return literal(overflow ? .null : .int(months), .months)
             case .workingDays: return literal(.int(amount), .workingDays)
             }
         case .name(let name, let qualifier):

@@ -48,7 +48,8 @@ extension Checker {
         return checked
     }
 
-    /// `range(first, last)`: whole-number constants, at most ten million rows.
+    /// `range(first, last)`: whole-number constants, at most ten million rows (and no more than the
+    /// row limit).
     private mutating func checkRange(_ function: Identifier, _ arguments: [Expression]) -> ClosedRange<Int64>? {
         guard function.name == "range" else {
             report("E0301", "unknown table function `\(function.name)`", function.span,
@@ -70,11 +71,25 @@ extension Checker {
             }
             bounds.append(n)
         }
-        guard bounds[0] <= bounds[1], bounds[1] - bounds[0] < 10_000_000 else {
-            report("E0314", "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most 10,000,000 rows", function.span)
+        let most = min(10_000_000, context.rowLimit)
+        // Far-apart bounds (range(-9e18, 9e18)) differ by more than 64 bits hold.
+        let (span, overflow) = bounds[1].subtractingReportingOverflow(bounds[0])
+        guard bounds[0] <= bounds[1], !overflow, span < Int64(most) else {
+            report("E0314", "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most \(Checker.grouped(most)) rows", function.span)
             return nil
         }
         return bounds[0]...bounds[1]
+    }
+
+    /// A count with its thousands separated: 10,000,000.
+    static func grouped(_ count: Int) -> String {
+        var digits = String(count)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 
     /// Checks a relation (a table name or a parenthesised pipeline) as a pipeline.

@@ -23,10 +23,22 @@ public struct Checker: Sendable {
     var source: Source
     /// Scripts being included, to refuse a cycle.
     var includeStack: [String] = []
-    /// Depth of user-function expansion, to refuse runaway recursion.
+    /// User functions that call themselves, directly or through others (E0322).
+    var recursiveFunctions: Set<String> = []
+    /// How many user-function expansions the expression being bound is inside.
     var expansionDepth = 0
     /// True after a `report` statement: headings, text, tables and figures have somewhere to go.
     var reportOpen = false
+    /// How deep `bind` is in the expression tree, expansions included: a parsed expression is never
+    /// deeper than `Parser.maximumNesting`, but functions called in functions' bodies can expand deeper.
+    var bindDepth = 0
+    /// Set when an expansion went deeper than `Parser.maximumNesting`, for the outermost call to report.
+    var expansionTooDeep = false
+    /// Expression nodes bound inside user-function expansions in this `check`, to refuse functions
+    /// that expand to an enormous expression (each call copies the body, so sizes multiply).
+    var expansionWork = 0
+    /// How many expression nodes the user-function calls of one `check` may expand to (E0328).
+    public static let maximumExpansionWork = 1_000_000
     /// False while checking a script that failed to parse: its `load`s are not read, only named.
     var readsFiles = true
     /// What is being bound outside any table (`let x = ...`, `expect ...`), for the message when it names a column.
@@ -45,6 +57,7 @@ public struct Checker: Sendable {
     /// Checks a script; the program is runnable only when no diagnostic is an error.
     public mutating func check(_ script: Script, readingFiles: Bool = true) -> (Program, [Diagnostic]) {
         diagnostics = []
+        expansionWork = 0
         readsFiles = readingFiles
         defer { readsFiles = true }
         let statements = checkStatements(script)
@@ -80,7 +93,12 @@ public struct Checker: Sendable {
             values[name.name] = constant(value, naming: name.name)
             return []
         case .function(let name, let parameters, let body):
+            for (index, parameter) in parameters.enumerated()
+            where parameters[..<index].contains(where: { $0.name == parameter.name }) {
+                report("E0312", "the parameter `\(parameter.name)` is named twice in `\(name.name)`", parameter.span)
+            }
             functions[name.name] = UserFunction(parameters: parameters.map(\.name), body: body)
+            recursiveFunctions = Checker.recursive(functions)
             return []
         case .parameter(let name, let type, let defaultValue):
             checkParameter(name: name, typeName: type, defaultValue: defaultValue)

@@ -230,12 +230,40 @@ public struct Expression: Sendable, Hashable {
         case conditional(branches: [ConditionalBranch], otherwise: Expression?)
     }
 
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { depth = Expression.depth(of: kind) }
+    }
     public var span: Span
+    /// The number of nodes on the longest path from this node down to a leaf (1 for a leaf). Kept
+    /// with the node, so that the parser and the checker can refuse trees too deep to walk safely
+    /// without walking them.
+    public private(set) var depth: Int
 
     public init(_ kind: Kind, span: Span) {
         self.kind = kind
         self.span = span
+        self.depth = Expression.depth(of: kind)
+    }
+
+    /// The depth of a node of this kind, from its children's depths.
+    static func depth(of kind: Kind) -> Int {
+        func deepest(_ expressions: [Expression]) -> Int { expressions.reduce(0) { max($0, $1.depth) } }
+        switch kind {
+        case .integer, .double, .string, .bool, .null, .date, .duration, .name:
+            return 1
+        case .unary(_, let operand), .isNull(let operand, _):
+            return 1 + operand.depth
+        case .binary(_, let left, let right):
+            return 1 + max(left.depth, right.depth)
+        case .call(_, let arguments, let filter):
+            return 1 + max(deepest(arguments), filter?.depth ?? 0)
+        case .inList(let subject, let values, _):
+            return 1 + max(subject.depth, deepest(values))
+        case .between(let subject, let low, let high, _):
+            return 1 + max(subject.depth, low.depth, high.depth)
+        case .conditional(let branches, let otherwise):
+            return 1 + max(deepest(branches.flatMap { [$0.condition, $0.value] }), otherwise?.depth ?? 0)
+        }
     }
 }
 

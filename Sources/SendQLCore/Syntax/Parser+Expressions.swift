@@ -18,7 +18,10 @@ extension Parser {
     /// at least as tightly as `min`. Left-associative operators read their right operand one level
     /// tighter, right-associative ones (`??`) at the same level, and comparisons do not chain.
     mutating func parseBinary(minimum: Precedence) throws(ParseFailure) -> Expression {
+        try enterNesting()
+        defer { nesting -= 1 }
         var left = try parsePrefix()
+        try checkDepth(of: left, at: left.span)
         var firstComparison: Token?
         while let (infix, negated) = currentInfixOperator(), infix.precedence >= minimum {
             let operatorToken = current
@@ -53,6 +56,8 @@ extension Parser {
                 try consume(.keyword(.null), "'null' after 'is'", notes: ["help: 'is' only tests for null: x is null, x is not null"])
                 left = Expression(.isNull(left, negated: isNegated), span: Span(left.span.start, previousEnd))
             }
+            // A chain (`a + b + c`) nests each operator inside the next without the parser recursing.
+            try checkDepth(of: left, at: operatorToken.span)
         }
         return left
     }

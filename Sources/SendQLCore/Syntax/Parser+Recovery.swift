@@ -39,8 +39,9 @@ extension Parser {
         let token = current
         let atEnd = isAtEndOfInput(significantIndex(from: index))
         // The lexer has reported an invalid token; after recovery stopped at a new statement, the
-        // enclosing constructs are known to be broken. Either way a message would be a duplicate.
-        if (token.kind == .invalid && aboutCurrentToken) || atForcedStatementStart {
+        // enclosing constructs are known to be broken; after E0212 the statement is given up.
+        // Either way a message would be a duplicate.
+        if (token.kind == .invalid && aboutCurrentToken) || atForcedStatementStart || abandonedStatement {
             return ParseFailure(diagnostic: nil, atEndOfInput: atEnd, bracketDepth: bracketDepth)
         }
         let diagnostic = Diagnostic(
@@ -73,6 +74,34 @@ extension Parser {
         else { return }
         if failure.atEndOfInput { endOfInputErrors.insert(diagnostics.count) }
         diagnostics.append(diagnostic)
+    }
+
+    /// Goes one level deeper, or fails when that passes `Parser.maximumNesting`. The caller undoes
+    /// the level (`nesting -= 1`) when it is done, and only when this did not throw.
+    mutating func enterNesting() throws(ParseFailure) {
+        guard nesting < Parser.maximumNesting else { throw nestingTooDeep(at: expectationSpan()) }
+        nesting += 1
+    }
+
+    /// Fails when an expression is deeper than `Parser.maximumNesting`.
+    mutating func checkDepth(of expression: Expression, at span: Span) throws(ParseFailure) {
+        if expression.depth > Parser.maximumNesting { throw nestingTooDeep(at: span) }
+    }
+
+    /// The error for going too deep. The rest of the statement is then skipped without another
+    /// message: every enclosing level would otherwise fail in turn, at its next bracket.
+    mutating func nestingTooDeep(at span: Span) -> ParseFailure {
+        let error = failure(
+            .nestingTooDeep,
+            "nested too deeply: more than \(Parser.maximumNesting) levels of brackets, operators or pipelines",
+            label: "too deep",
+            notes: [
+                "note: each bracket and nested pipeline is a level, and so is each operator of a chain like a + b + c",
+                "help: give parts a name with 'let' and use the name",
+            ],
+            span: span, aboutCurrentToken: false)
+        abandonedStatement = true
+        return error
     }
 
     /// Skips the rest of a broken step or statement (jlox's `synchronize`).

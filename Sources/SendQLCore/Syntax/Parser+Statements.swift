@@ -7,6 +7,7 @@ extension Parser {
         skipSeparators()
         while current.kind != .endOfInput {
             let start = index
+            abandonedStatement = false
             do {
                 let statement = try parseStatement(previousWasQuery: previousWasQuery)
                 statements.append(statement)

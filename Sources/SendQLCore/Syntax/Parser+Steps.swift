@@ -29,9 +29,10 @@ extension Parser {
                 try checkStepEnd(after: steps.last, nestedIn: opener)
             } catch {
                 record(error)
+                // After E0212 no step or bracket of the statement is worth reading on from.
                 synchronize(
-                    openBrackets: error.bracketDepth - depthAtStart, stopAtPipe: true,
-                    stopAtClosingParen: opener != nil)
+                    openBrackets: error.bracketDepth - depthAtStart, stopAtPipe: !abandonedStatement,
+                    stopAtClosingParen: opener != nil && !abandonedStatement)
             }
             guard !atForcedStatementStart, isAt(.pipe) else { return steps }
             advance()
@@ -197,6 +198,8 @@ extension Parser {
     mutating func parseGroupBody(open: Token) throws(ParseFailure) -> Pipeline {
         bracketDepth += 1
         defer { bracketDepth -= 1 }
+        try enterNesting()
+        defer { nesting -= 1 }
         let steps = parseSteps(first: .groupBodyStart, nestedIn: open)
         try consumeClosing(.rightParen, "')'", opener: open)
         return Pipeline(steps: steps, span: Parser.span(of: steps, orEmptyAt: open.span.end))
@@ -316,6 +319,8 @@ extension Parser {
             bracketDepth -= 1
             readingGroupKeys = saved
         }
+        try enterNesting()
+        defer { nesting -= 1 }
         let pipeline = parsePipeline(nestedIn: open)
         try consumeClosing(.rightParen, "')'", opener: open)
         return pipeline

@@ -19,6 +19,10 @@ public struct Parser {
     var index = 0
     /// How many brackets are open; inside brackets line breaks mean nothing.
     var bracketDepth = 0
+    /// How many expressions and nested pipelines the parser is inside (see `maximumNesting`).
+    var nesting = 0
+    /// Set by a nesting error (E0212): the rest of the statement is skipped, reporting nothing more.
+    var abandonedStatement = false
     /// True while reading the keys of `group`, where `(` followed by a step keyword starts the body
     /// rather than a call: `group person_id (sort meeting_date | ...)`.
     var readingGroupKeys = false
@@ -30,6 +34,12 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Indices into `diagnostics` of errors found at the very end of the input.
     var endOfInputErrors: Set<Int> = []
+
+    /// The deepest an expression or pipeline may nest (E0212): brackets and nested pipelines the
+    /// parser enters, and the depth of every expression tree it builds (a chain like `a + b + c`
+    /// nests each operator inside the next). The parser, the checker and the executor recurse once
+    /// or more per level, so the limit keeps their stacks safe whatever the script.
+    public static let maximumNesting = 256
 
     init(source: Source, tokens: [Token]) {
         self.source = source

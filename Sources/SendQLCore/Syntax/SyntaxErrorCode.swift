@@ -22,6 +22,7 @@ public enum SyntaxErrorCode: String, Sendable, CaseIterable {
     case misplacedCallFilter = "E0209"
     case conflictingSortDirection = "E0210"
     case keywordAsName = "E0211"
+    case nestingTooDeep = "E0212"
 
     /// The code as it appears in a diagnostic: `E0201`.
     public var code: String { rawValue }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SendQLCore
 
 /// One CSV file in memory: its bytes, its header, and the means to say where things are in it.
@@ -20,6 +15,8 @@ final class CSVFile {
     let textStart: Int
     /// NUL and invalid UTF-8 byte offsets, ascending.
     let badBytes: [Int]
+    /// Fields longer than this many bytes are problems (E0717), not values.
+    let maximumFieldBytes: Int
     /// The header's column names, in file order (empty when the header is unusable).
     private(set) var columnNames: [String] = []
     /// Where each header field starts.
@@ -28,15 +25,18 @@ final class CSVFile {
     private(set) var dataStart = 0
     /// Problems that make the file unreadable as a table (no header, a broken or duplicated header).
     private(set) var headerIssues: [DataIssue] = []
+    /// The most header problems reported one by one; the last says how many more there are.
+    static let maximumHeaderIssues = 20
 
-    private var lineStarts: [Int]?
     private var cachedSource: Source?
 
     /// Reads the file at `path`, naming it `name` in messages.
-    static func open(path: String, name: String? = nil) throws(DataIssue) -> CSVFile {
+    static func open(
+        path: String, name: String? = nil, maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes
+    ) throws(DataIssue) -> CSVFile {
         let displayName = name ?? path
         do {
-            return CSVFile(name: displayName, storage: try ByteStorage.contents(ofPath: path))
+            return CSVFile(name: displayName, storage: try ByteStorage.contents(ofPath: path), maximumFieldBytes: maximumFieldBytes)
         } catch {
             throw DataIssue(
                 location: DataLocation(file: displayName),
@@ -44,13 +44,14 @@ final class CSVFile {
         }
     }
 
-    convenience init(name: String, bytes: [UInt8]) {
-        self.init(name: name, storage: ByteStorage(copying: bytes))
+    convenience init(name: String, bytes: [UInt8], maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes) {
+        self.init(name: name, storage: ByteStorage(copying: bytes), maximumFieldBytes: maximumFieldBytes)
     }
 
-    init(name: String, storage: ByteStorage) {
+    init(name: String, storage: ByteStorage, maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes) {
         self.name = name
         self.storage = storage
+        self.maximumFieldBytes = maximumFieldBytes
         let bytes = storage.buffer
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         textStart = hasByteOrderMark ? 3 : 0
@@ -62,7 +63,7 @@ final class CSVFile {
 
     private func readHeader() {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = CSVRecordScanner(buffer, position: textStart)
+            var scanner = CSVRecordScanner(buffer, position: textStart, maximumFieldBytes: maximumFieldBytes)
             guard scanner.nextRecord(startingBefore: buffer.count) else {
                 headerIssues.append(issue(PendingProblem(
                     code: .emptyFile, offset: textStart, length: 0,
@@ -70,7 +71,7 @@ final class CSVFile {
                 return
             }
             dataStart = scanner.position
-            let describer = RecordProblemDescriber(bytes: buffer)
+            let describer = RecordProblemDescriber(bytes: buffer, maximumFieldBytes: maximumFieldBytes)
             if let badByte = badBytes.first, badByte < scanner.position {
                 headerIssues.append(issue(describer.badByte(at: badByte)))
                 return
@@ -81,22 +82,31 @@ final class CSVFile {
             }
             var scratch: [UInt8] = []
             var firstOffsetOfName: [String: Int] = [:]
+            var unreported = 0
+            func report(_ problem: PendingProblem) {
+                // A line of commas would otherwise give a message per field.
+                if headerIssues.count < Self.maximumHeaderIssues { headerIssues.append(issue(problem)) } else { unreported += 1 }
+            }
             for (index, field) in scanner.fields.enumerated() {
                 let name = scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
                 let tokenEnd = field.isQuoted ? field.end + 1 : field.end
                 if name.isEmpty {
-                    headerIssues.append(issue(PendingProblem(
+                    report(PendingProblem(
                         code: .emptyColumnName, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "header field \(index + 1) has no column name")))
+                        message: "header field \(index + 1) has no column name"))
                 } else if let first = firstOffsetOfName[name] {
-                    headerIssues.append(issue(PendingProblem(
+                    report(PendingProblem(
                         code: .duplicateColumn, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))")))
+                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))"))
                 } else {
                     firstOffsetOfName[name] = index
                 }
                 columnNames.append(name)
                 columnOffsets.append(field.tokenStart)
+            }
+            if unreported > 0 {
+                headerIssues[headerIssues.count - 1].diagnostic.notes.append(
+                    "and \(unreported) more \(unreported == 1 ? "problem" : "problems") with the header's column names")
             }
             if !headerIssues.isEmpty {
                 columnNames = []
@@ -107,48 +117,11 @@ final class CSVFile {
 
     // MARK: Locations
 
-    /// The 1-based line and character column of a byte offset.
+    /// The 1-based line and character column of a byte offset, as the file's `Source` counts them
+    /// (every bad byte shows there as one '?'), so that a location and its diagnostic always agree.
     func location(of offset: Int) -> DataLocation {
-        let starts = lineIndex()
-        let clamped = min(max(offset, textStart), bytes.count)
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
-        }
-        // Characters are counted as the Source does: every byte that does not continue a UTF-8
-        // sequence, and every bad byte (the Source shows each as one '?').
-        var column = 1
-        let badIndex = ChunkParser.firstIndex(in: badBytes, atOrAfter: starts[low])
-        var nextBad = badIndex < badBytes.count ? badBytes[badIndex] : Int.max
-        var badCursor = badIndex
-        for index in starts[low]..<clamped {
-            if index == nextBad {
-                column += 1
-                badCursor += 1
-                nextBad = badCursor < badBytes.count ? badBytes[badCursor] : Int.max
-            } else if bytes[index] & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return DataLocation(file: name, line: low + 1, column: column)
-    }
-
-    /// The byte offset at which each physical line starts.
-    private func lineIndex() -> [Int] {
-        if let lineStarts { return lineStarts }
-        var starts = [textStart]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = textStart
-            while index < buffer.count,
-                  let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) {
-                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-                starts.append(index)
-            }
-        }
-        lineStarts = starts
-        return starts
+        let (line, column) = source.location(of: min(max(offset, textStart), bytes.count) - textStart)
+        return DataLocation(file: name, line: line, column: column)
     }
 
     /// The file's text as a `Source` for diagnostics, built on first use. Bad bytes show as `?` so

@@ -23,6 +23,18 @@ public struct CSVReader: Sendable {
     public var formats: [String: ColumnFormat]
     /// How many chunks a large file is parsed in side by side (1 = one thread).
     public var parallelism: Int
+    /// The longest field read, in bytes; a longer one is a problem with its row (E0717), so a quote
+    /// left open or a file that is not CSV gives a clear error rather than an enormous value.
+    public var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
+    /// 64 MiB: far more than any real field, far less than the memory of the machines sendql runs on.
+    public static let builtInMaximumFieldBytes = 64 << 20
+    /// The maximum every reader starts with: `$SENDQL_MAX_FIELD_BYTES` when that is a whole number
+    /// above 0 (so the command line and every loader obey it), else `builtInMaximumFieldBytes`.
+    public static let defaultMaximumFieldBytes: Int = {
+        guard let text = getenv("SENDQL_MAX_FIELD_BYTES").map({ String(cString: $0) }),
+              let value = Int(text), value > 0 else { return builtInMaximumFieldBytes }
+        return value
+    }()
     /// The smallest share of a file worth a thread of its own (tests lower it to split small files).
     var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
 
@@ -46,13 +58,13 @@ public struct CSVReader: Sendable {
     /// first bad row (the first problem of that row).
     public func read(path: String) throws -> CSVTable {
         let file: CSVFile
-        do { file = try CSVFile.open(path: path) } catch { throw error.diagnostic }
+        do { file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes) } catch { throw error.diagnostic }
         return try read(file)
     }
 
     /// Reads CSV text held in memory; `name` is how messages name it.
     public func read(bytes: [UInt8], name: String) throws -> CSVTable {
-        try read(CSVFile(name: name, bytes: bytes))
+        try read(CSVFile(name: name, bytes: bytes, maximumFieldBytes: maximumFieldBytes))
     }
 
     private func read(_ file: CSVFile) throws -> CSVTable {

@@ -22,6 +22,8 @@ struct FieldSpan {
 struct RecordProblem {
     var code: DataErrorCode
     var offset: Int
+    /// The length of the field, for a field that is too long.
+    var fieldLength = 0
 }
 
 /// Splits RFC 4180 text into records and fields, one record at a time, reusing its buffers.
@@ -33,11 +35,18 @@ struct RecordProblem {
 struct CSVRecordScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
+    /// Fields longer than this many bytes are a problem (`fieldTooLong`).
+    private let maximumFieldBytes: Int
     /// The next byte to scan: the start of the next record (or of blank lines before it).
     private(set) var position: Int
 
-    /// The current record's fields.
+    /// The current record's fields (at most `storedFieldLimit` of them).
     private(set) var fields: ContiguousArray<FieldSpan> = []
+    /// How many fields the current record has, stored or not.
+    private(set) var fieldCount = 0
+    /// The most fields kept per record: a reader that knows the header's width needs no more than
+    /// one past it, and a line of a million commas then costs no memory.
+    private let storedFieldLimit: Int
     /// The current record's first byte.
     private(set) var recordStart = 0
     /// One past the current record's last byte, excluding its line break.
@@ -51,10 +60,12 @@ struct CSVRecordScanner {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// A scanner over `bytes`, starting at `position` (which must be a record start).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, maximumFieldBytes: Int = .max, storedFieldLimit: Int = .max) {
         // An empty buffer still needs a pointer; position == count then ends scanning at once.
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         count = bytes.count
+        self.maximumFieldBytes = maximumFieldBytes
+        self.storedFieldLimit = storedFieldLimit
         self.position = position
         fields.reserveCapacity(32)
     }
@@ -64,6 +75,7 @@ struct CSVRecordScanner {
         skipBlankLines()
         guard position < limit, position < count else { return false }
         fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         problem = nil
         recordStart = position
         var index = position
@@ -127,8 +139,17 @@ struct CSVRecordScanner {
             if byte == Self.quote { record(.quoteInUnquotedField, at: index) }
             index += 1
         }
-        fields.append(FieldSpan(start: start, end: index, isQuoted: false, hasEscapedQuotes: false))
+        store(FieldSpan(start: start, end: index, isQuoted: false, hasEscapedQuotes: false))
         return index
+    }
+
+    /// Keeps a field (while under the limit), and records one longer than the maximum.
+    @inline(__always) private mutating func store(_ field: FieldSpan) {
+        fieldCount += 1
+        if fieldCount <= storedFieldLimit { fields.append(field) }
+        if field.end - field.start > maximumFieldBytes, problem == nil {
+            problem = RecordProblem(code: .fieldTooLong, offset: field.tokenStart, fieldLength: field.end - field.start)
+        }
     }
 
     /// Scans a quoted field whose opening quote is at `opening`; returns the index of the byte after
@@ -141,7 +162,7 @@ struct CSVRecordScanner {
                   let found = memchr(base + index, Int32(Self.quote), count - index) else {
                 // No closing quote: the field runs to the end of the file.
                 record(.unterminatedQuote, at: opening)
-                fields.append(FieldSpan(start: opening + 1, end: count, isQuoted: true, hasEscapedQuotes: escaped))
+                store(FieldSpan(start: opening + 1, end: count, isQuoted: true, hasEscapedQuotes: escaped))
                 return count
             }
             let quoteIndex = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
@@ -150,7 +171,7 @@ struct CSVRecordScanner {
                 index = quoteIndex + 2
                 continue
             }
-            fields.append(FieldSpan(start: opening + 1, end: quoteIndex, isQuoted: true, hasEscapedQuotes: escaped))
+            store(FieldSpan(start: opening + 1, end: quoteIndex, isQuoted: true, hasEscapedQuotes: escaped))
             index = quoteIndex + 1
             break
         }

@@ -7,6 +7,7 @@ struct ChunkInferrer {
     /// The columns to infer; the others are declared.
     let inferredColumns: [Int]
     let badBytes: [Int]
+    let maximumFieldBytes: Int
 
     final class Result {
         var inference: TypeInference
@@ -16,7 +17,8 @@ struct ChunkInferrer {
 
     func infer(from start: Int, before limit: Int) -> Result {
         let result = Result(width: width)
-        var scanner = CSVRecordScanner(bytes, position: start)
+        var scanner = CSVRecordScanner(
+            bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
         var badCursor = ChunkParser.firstIndex(in: badBytes, atOrAfter: start)
         var scratch: [UInt8] = []
         var inference = TypeInference(width: width)
@@ -26,7 +28,7 @@ struct ChunkInferrer {
                 hasBadByte = true
                 badCursor += 1
             }
-            guard !hasBadByte, scanner.problem == nil, scanner.fields.count == width else { continue }
+            guard !hasBadByte, scanner.problem == nil, scanner.fieldCount == width else { continue }
             for column in inferredColumns where inference.isUndecided(column) || !inference.sawValue[column] {
                 let field = scanner.fields[column]
                 guard field.start != field.end else { continue }

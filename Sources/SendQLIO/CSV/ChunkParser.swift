@@ -13,6 +13,8 @@ struct ChunkParser {
     let requiresValue: [Bool]
     /// Offsets of NUL and invalid UTF-8 bytes in the whole file, ascending.
     let badBytes: [Int]
+    /// Fields longer than this many bytes are problems (E0717).
+    let maximumFieldBytes: Int
     /// Stop after the first bad row (strict reading).
     let stopAtFirstBadRow: Bool
     /// Record where each loaded row starts (the contract loader locates keys and references by it).
@@ -43,7 +45,8 @@ struct ChunkParser {
             ColumnPart(format: formats[column], capacity: expectedRows,
                        lookup: column < lookups.count ? lookups[column] : nil)
         })
-        var scanner = CSVRecordScanner(bytes, position: start)
+        var scanner = CSVRecordScanner(
+            bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
         var nulls = [Bool](repeating: false, count: width)
@@ -53,7 +56,7 @@ struct ChunkParser {
         var parts = result.parts
         result.parts = []
         let isString = formats.map { $0 == .string }
-        let describer = RecordProblemDescriber(bytes: bytes)
+        let describer = RecordProblemDescriber(bytes: bytes, maximumFieldBytes: maximumFieldBytes)
         // Columns whose values are parsed (and can fail) before the row is stored.
         let checkedColumns = formats.indices.filter { formats[$0] != .string || requiresValue[$0] }
 
@@ -79,7 +82,7 @@ struct ChunkParser {
                 problems.append(describer.badByte(at: badByte))
                 problems.sort { $0.offset < $1.offset }
             }
-            if problems.isEmpty, scanner.fields.count != width {
+            if problems.isEmpty, scanner.fieldCount != width {
                 problems.append(describer.fieldCount(scanner, expected: width))
             }
             if problems.isEmpty {
@@ -189,6 +192,8 @@ struct ChunkParser {
                 ?? "dates are written YYYY-MM-DD or DD/MM/YYYY")
         case .bool:
             notes.append("booleans are written true/false, yes/no, y/n or 1/0, in any case")
+        case .int where FieldParsers.isWholeNumber(content):
+            notes.append(FieldParsers.tooLargeNote)
         default:
             break
         }

@@ -39,6 +39,8 @@ public enum DataErrorCode: String, Sendable, Hashable, CaseIterable {
     case duplicateKey = "E0715"
     /// A reference to a key that no row of the target table has.
     case danglingReference = "E0716"
+    /// A field longer than the reader's maximum (64 MiB unless set otherwise).
+    case fieldTooLong = "E0717"
     /// Dates in an order that cannot happen (a finding, not fatal).
     case dateOrder = "E0720"
     /// A contract table whose file is absent (a note).

@@ -46,6 +46,21 @@ enum FieldParsers {
         return overflow ? nil : positive
     }
 
+    /// True when the field is written as a whole number, `[+-]?[0-9]+`, whether or not it fits in 64 bits.
+    static func isWholeNumber(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if field.count > 0, field[0] == minus || field[0] == plus { index = 1 }
+        guard index < field.count else { return false }
+        while index < field.count {
+            guard digit(field[index]) != nil else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Why a whole number does not fit in an int, for the note under "expected int".
+    static let tooLargeNote = "number too large: an int holds \(Int64.min) to \(Int64.max)"
+
     /// True when the field is an unsigned or signed decimal integer written with a leading zero
     /// (`007`, `-01`): an identifier rather than a number, as far as inference is concerned.
     static func hasLeadingZero(_ field: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -29,7 +29,8 @@ extension CSVFile {
             let inferred = declared.indices.filter { declared[$0] == nil }
             if !inferred.isEmpty {
                 let inferrer = ChunkInferrer(
-                    bytes: buffer, width: declared.count, inferredColumns: inferred, badBytes: badBytes)
+                    bytes: buffer, width: declared.count, inferredColumns: inferred, badBytes: badBytes,
+                    maximumFieldBytes: maximumFieldBytes)
                 let results = plan.run(firstRecordStart: firstRecordStart, endPosition: { $0.endPosition }) {
                     inferrer.infer(from: $0, before: $1)
                 }
@@ -41,6 +42,7 @@ extension CSVFile {
             let parser = ChunkParser(
                 bytes: buffer, formats: formats,
                 requiresValue: requiresValue ?? Array(repeating: false, count: formats.count), badBytes: badBytes,
+                maximumFieldBytes: maximumFieldBytes,
                 stopAtFirstBadRow: stopAtFirstBadRow, keepRowStarts: keepRowStarts, storage: storage,
                 lookups: lookups.map { lookup in formats.count == lookups.count ? lookup : nil })
             // An eighth more than the estimate, so a slightly short guess does not double every column.

@@ -1,6 +1,8 @@
 /// Words the structural problems of a record: broken quoting, bad bytes, a wrong number of fields.
 struct RecordProblemDescriber {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The reader's limit, for the message about a field that passes it.
+    var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
 
     func structural(_ problem: RecordProblem) -> PendingProblem {
         switch problem.code {
@@ -14,6 +16,12 @@ struct RecordProblemDescriber {
                 code: .quoteInUnquotedField, offset: problem.offset, length: 1,
                 message: "'\"' inside an unquoted field",
                 notes: ["a field holding '\"' must be quoted whole, with each '\"' in it doubled"])
+        case .fieldTooLong:
+            return PendingProblem(
+                code: .fieldTooLong, offset: problem.offset, length: 1,
+                message: "field of \(problem.fieldLength) bytes is longer than the maximum of \(maximumFieldBytes) bytes",
+                notes: ["a field this long is usually a quote left open far above, or not a CSV file at all",
+                        "to read longer fields, set SENDQL_MAX_FIELD_BYTES to a number of bytes (docs/reliability.md)"])
         default:
             var end = problem.offset
             while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "\n"),
@@ -38,7 +46,7 @@ struct RecordProblemDescriber {
     }
 
     func fieldCount(_ scanner: CSVRecordScanner, expected: Int) -> PendingProblem {
-        let found = scanner.fields.count
+        let found = scanner.fieldCount
         let message = "expected \(expected) \(expected == 1 ? "field" : "fields"), found \(found)"
         if found > expected {
             let extra = scanner.fields[expected]

@@ -21,6 +21,8 @@ public struct CaseDataLoader: Sendable {
     public var parallelism: Int
     /// Files smaller than this many bytes a chunk are read in fewer chunks (tests make it small).
     var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
+    /// The longest field read, in bytes; a longer one is a problem with its row (E0717).
+    public var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
 
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
@@ -85,6 +87,7 @@ public struct CaseDataLoader: Sendable {
                 }
             }
             let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism,
+                                 maximumFieldBytes: maximumFieldBytes,
                                  keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
             loads[contract.name] = load
             if load.status == .absent {

@@ -34,7 +34,7 @@ final class TableLoad {
     private(set) var codedAgainstKeys: Set<String> = []
 
     /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
-    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int,
+    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int,
          keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk) {
         self.contract = contract
         self.mode = mode
@@ -44,7 +44,7 @@ final class TableLoad {
         status = .failed
         let file: CSVFile
         do {
-            file = try CSVFile.open(path: path)
+            file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes)
         } catch {
             fatalIssues.append(error)
             return

@@ -47,7 +47,7 @@ enum OutputWriter {
                     let published = try suppressor.map { s throws(Diagnostic) in try s.apply(table).table } ?? table
                     notes.append("wrote " + (try export(published, to: path, in: folder)))
                 case .chart(let plan, let table, _):
-                    var spec = chartSpec(plan)
+                    var spec = ChartSpec(plan)
                     var data = table
                     if let suppressor { (data, spec) = try suppressor.prepareChart(table, spec: spec) }
                     let svg = try SVGChartRenderer.render(data, spec: spec)
@@ -105,14 +105,6 @@ enum OutputWriter {
             document.append(.table(table, caption: nil))
             return try folder.write(HTMLReportRenderer().render(document), to: path)
         }
-    }
-
-    static func chartSpec(_ plan: ChartPlan) -> ChartSpec {
-        ChartSpec(
-            kind: plan.kind == .bar ? .bar : .line, x: plan.x, y: plan.y, series: plan.series, benchmarkSeries: plan.benchmarks,
-            target: plan.target.map { ChartTarget($0) }, rag: plan.rag, better: plan.lowerIsBetter ? .lower : .higher,
-            title: plan.title, xTitle: plan.xTitle, yTitle: plan.yTitle,
-            idPrefix: String(plan.path.map { $0.isLetter || $0.isNumber ? $0 : "-" }))
     }
 
     static func timestamp() -> String {

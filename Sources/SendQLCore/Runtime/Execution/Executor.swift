@@ -100,6 +100,12 @@ public struct Executor: Sendable {
             frame.table = try join(plan, frame.table, span: step.span, needed: needed)
         case .append(let other, let columnMap, let distinct):
             let right = try run(other)
+            // Appending a table to itself, again and again, doubles it each time.
+            let total = frame.table.rowCount + right.rowCount
+            guard total <= context.rowLimit else {
+                throw failure("E0405", "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
+                              step.span, notes: ["note: the limit is set with --row-limit"])
+            }
             let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
             frame.table = Table(schema: frame.table.schema, columns: columns, rowCount: frame.table.rowCount + right.rowCount)
             if distinct, !frame.table.columns.isEmpty { keep(KeyEncoder.encode(frame.table.columns).firstRows, in: &frame) }

@@ -24,6 +24,8 @@ extension ExpressionEvaluator {
                 builder.append(string: PeriodLabel.label(of: CivilDate(dayNumber: dates[row]), kind))
             }
             return builder.finish()
+        // Calendar functions work on the days of years 1 to 9999 and give null outside them: a
+        // month's end near the last day a date can hold is past it.
         case .monthStart: return mapDatesToDates(args[0]) { d in
             let c = CivilDate(dayNumber: d)
             return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
@@ -36,14 +38,15 @@ extension ExpressionEvaluator {
             PeriodLabel.start(ordinal: PeriodLabel.ordinal(of: CivilDate(dayNumber: d), .quarter), .quarter).dayNumber
         }
         case .addDays: return dateAndCount(args[0], args[1]) { d, n in
-            let r = Int64(d) + n
-            return r >= Int64(Int32.min) && r <= Int64(Int32.max) ? Int32(r) : nil
+            let (r, overflow) = Int64(d).addingReportingOverflow(n)
+            return !overflow && r >= Int64(Int32.min) && r <= Int64(Int32.max) ? Int32(r) : nil
         }
+        // (abs(Int64.min) would trap, so the bounds are compared directly.)
         case .addMonths: return dateAndCount(args[0], args[1]) { d, n in
-            abs(n) > 100_000 ? nil : DateArithmetic.addMonths(d, Int(n))
+            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : DateArithmetic.addMonths(d, Int(n))
         }
         case .addWorkingDays: return dateAndCount(args[0], args[1]) { d, n in
-            abs(n) > 100_000 ? nil : context.calendar.addWorkingDays(d, Int(n))
+            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : context.calendar.addWorkingDays(d, Int(n))
         }
         case .workingDaysBetween:
             let a = args[0].dates, b = args[1].dates
@@ -65,7 +68,7 @@ extension ExpressionEvaluator {
             return Column(.int(codes.map { lengths[Int($0)] }), validity: args[0].validity)
         case .contains, .startsWith, .endsWith:
             return stringPredicate(args[0], args[1], rows: rows) { s, t in
-                function == .contains ? s.contains(t) : function == .startsWith ? s.hasPrefix(t) : s.hasSuffix(t)
+                function == .contains ? s.containsText(t) : function == .startsWith ? s.hasPrefix(t) : s.hasSuffix(t)
             }
         case .concat:
             var builder = ColumnBuilder(type: .string, capacity: rows)
@@ -86,7 +89,9 @@ extension ExpressionEvaluator {
                     builder.appendNull(); continue
                 }
                 let chars = Array(s)
-                let from = max(0, Int(clamping: start) - 1), to = min(chars.count, from + max(0, Int(clamping: length)))
+                // Compared before any sum, so huge starts and lengths cannot overflow.
+                let from = start <= 1 ? 0 : Int(min(start - 1, Int64(chars.count)))
+                let to = length <= 0 ? from : from + Int(min(length, Int64(chars.count - from)))
                 builder.append(string: from < to ? String(chars[from..<to]) : "")
             }
             return builder.finish()
@@ -181,8 +186,21 @@ extension ExpressionEvaluator {
         }
     }
 
+    /// The days of years 1 to 9999, where the calendar functions are defined (null elsewhere).
+    static let calendarDays = CivilDate(year: 1, month: 1, day: 1).dayNumber...CivilDate(year: 9999, month: 12, day: 31).dayNumber
+
+    /// A date function of the calendar, null for days outside `calendarDays`.
     private func mapDatesToDates(_ c: Column, _ f: (Int32) -> Int32) -> Column {
-        Column(.date(Self.byDay(c.dates, f)), validity: c.validity)
+        let days = c.dates
+        if let low = days.min(), let high = days.max(), Self.calendarDays.contains(low), Self.calendarDays.contains(high) {
+            return Column(.date(Self.byDay(days, f)), validity: c.validity)
+        }
+        var validity = c.validity ?? Bitmap(count: days.count, value: true)
+        var out = [Int32](repeating: 0, count: days.count)
+        for i in days.indices where validity[i] {
+            if Self.calendarDays.contains(days[i]) { out[i] = f(days[i]) } else { validity.clear(i) }
+        }
+        return Column(.date(out), validity: validity)
     }
 
     private func dateAndCount(_ dates: Column, _ counts: Column, _ f: (Int32, Int64) -> Int32?) -> Column {
@@ -342,31 +360,73 @@ extension String {
         return String(s)
     }
 
+    /// Every occurrence of `target`, left to right and not overlapping, replaced.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
+        let text = Array(self)
+        let matches = CharacterSearch(target).matches(in: text)
+        guard !matches.isEmpty else { return self }
         var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
+        var copied = 0
+        for start in matches {
+            result.append(contentsOf: text[copied..<start])
             result += replacement
-            rest = rest[range.upperBound...]
+            copied = start + matches.needleLength
         }
-        return result + rest
+        result.append(contentsOf: text[copied...])
+        return result
+    }
+
+    /// True when `target` occurs in the string, character by character.
+    func containsText(_ target: String) -> Bool {
+        target.isEmpty || CharacterSearch(target).firstMatch(in: Array(self)) != nil
     }
 }
 
-extension Substring {
-    /// The first occurrence of `target` (plain character comparison; no Foundation needed).
-    func range(of target: String) -> Range<Substring.Index>? {
-        let needle = Array(target)
-        guard !needle.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            var i = index, j = 0
-            while j < needle.count, i < endIndex, self[i] == needle[j] { i = self.index(after: i); j += 1 }
-            if j == needle.count { return index..<i }
-            index = self.index(after: index)
+/// Finds a text's occurrences in another by characters (as Swift compares them), in time linear in
+/// both lengths (Knuth-Morris-Pratt), so that no string, however it repeats, makes `replace` or
+/// `contains` slow.
+struct CharacterSearch {
+    let needle: [Character]
+    /// For each prefix of the needle, the length of its longest proper prefix that is also a suffix.
+    let fallback: [Int]
+
+    init(_ target: String) {
+        needle = Array(target)
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for index in needle.indices.dropFirst() {
+            while length > 0, needle[index] != needle[length] { length = fallback[length - 1] }
+            if needle[index] == needle[length] { length += 1 }
+            fallback[index] = length
         }
-        return nil
+        self.fallback = fallback
+    }
+
+    /// Where each match starts, leftmost first, a match never overlapping the one before.
+    struct Matches: Sequence {
+        var starts: [Int]
+        var needleLength: Int
+        var isEmpty: Bool { starts.isEmpty }
+        func makeIterator() -> IndexingIterator<[Int]> { starts.makeIterator() }
+    }
+
+    func matches(in text: [Character], stopAtFirst: Bool = false) -> Matches {
+        var starts: [Int] = []
+        guard !needle.isEmpty else { return Matches(starts: [], needleLength: 0) }
+        var matched = 0
+        for (index, character) in text.enumerated() {
+            while matched > 0, character != needle[matched] { matched = fallback[matched - 1] }
+            if character == needle[matched] { matched += 1 }
+            if matched == needle.count {
+                starts.append(index + 1 - needle.count)
+                if stopAtFirst { break }
+                matched = 0
+            }
+        }
+        return Matches(starts: starts, needleLength: needle.count)
+    }
+
+    func firstMatch(in text: [Character]) -> Int? {
+        matches(in: text, stopAtFirst: true).starts.first
     }
 }
