@@ -198,7 +198,21 @@ public final class TerminalSession {
             if let status = try exitStatus() { return status }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failure(description: "sendql did not exit within \(Int(timeout)) s; the screen was:\n\(try screen())")
+        throw Failure(description: "sendql did not exit within \(Int(timeout)) s; the screen was:\n\(try screen())"
+                      + "\nits threads were:\n\(threadStacks())")
+    }
+
+    /// Every thread's stack in the program, through gdb when it is installed: what a program that
+    /// will not exit is waiting for.
+    func threadStacks() -> String {
+        let gdb = URL(fileURLWithPath: "/usr/bin/gdb")
+        guard FileManager.default.isExecutableFile(atPath: gdb.path),
+              let pid = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
+                  .trimmingCharacters(in: .whitespacesAndNewlines), !pid.isEmpty,
+              let result = try? ProcessRunner.run(gdb, ["-p", pid, "-batch", "-ex", "thread apply all bt 20"])
+        else { return "(gdb is not available)" }
+        return result.stdout.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }
+            .joined(separator: "\n")
     }
 
     @discardableResult
