@@ -20,8 +20,9 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("error-format"), help: "How errors are printed: text or json.")
     var errorFormat: String = "text"
 
-    @Option(name: .customLong("row-limit"), help: "The most rows a join or pivot may produce.")
-    var rowLimit: Int = 200_000_000
+    @Option(name: .customLong("row-limit"),
+            help: "The most rows a join, pivot, append or union may make (default: one per 128 bytes of memory).")
+    var rowLimit: Int = RowLimit.machineDefault
 
     @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
     var closures: String?

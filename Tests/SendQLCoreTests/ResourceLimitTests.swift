@@ -89,8 +89,8 @@ struct ResourceLimitTests {
         // 4 rows doubled three times: 32 rows and a header.
         #expect(Self.run(script, rowLimit: 1000).split(separator: "\n").count == 33)
         let output = Self.run(script, rowLimit: 20)
-        #expect(output.hasPrefix("error[E0405]: this append would make 32 rows, more than the limit of 20\n --> test.sendql:3:10\n"))
-        #expect(Self.run("from t | union t", rowLimit: 7).hasPrefix("error[E0405]: this union would make 8 rows, more than the limit of 7\n"))
+        #expect(output.hasPrefix("error[E0406]: this append would make 32 rows, more than the limit of 20\n --> test.sendql:3:10\n"))
+        #expect(Self.run("from t | union t", rowLimit: 7).hasPrefix("error[E0406]: this union would make 8 rows, more than the limit of 7\n"))
     }
 
     @Test func aRangeHoldsNoMoreThanTheRowLimit() {

@@ -81,8 +81,11 @@ struct DocsErrorPageTests {
         var recorded: [(DocExample, String)] = []
         for example in try DocExamples.examples(in: Self.page) where example.kind == .script && example.expected != nil {
             try (example.body + "\n").write(to: folder.appendingPathComponent("example.sendql"), atomically: true, encoding: .utf8)
+            // `row-limit=N` on the fence: the default limit depends on the machine's memory.
+            let limit = example.settings["row-limit"].map { ["--row-limit", $0] } ?? []
             let result = try ProcessRunner.sendql(
-                ["run", "example.sendql", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], directory: folder)
+                ["run", "example.sendql", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"] + limit,
+                directory: folder)
             #expect(result.status != 0, "\(example) should fail")
             if Golden.isRecording {
                 recorded.append((example, result.stderr))

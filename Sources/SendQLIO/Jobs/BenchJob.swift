@@ -41,7 +41,7 @@ public enum BenchJob {
             lines.append("size\t\(name)\t\(table.rowCount)\t\(estimatedBytes(table))\n")
         }
         let context = SessionContext(asOf: asOf, today: RunJob.today(), calendar: HolidayCalendar.englandAndWales,
-                                     parameters: [:], rowLimit: 200_000_000)
+                                     parameters: [:], rowLimit: RowLimit.machineDefault)
         for query in queries {
             var last: RunOutcome?
             for repetition in 1...max(1, repetitions) {

@@ -16,7 +16,7 @@ public struct RunRequest: Sendable {
     public var dfeFolders: [String]
 
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
-                options: ScriptOptions, rowLimit: Int = 200_000_000, closures: String? = nil, dfeFolders: [String] = []) {
+                options: ScriptOptions, rowLimit: Int = RowLimit.machineDefault, closures: String? = nil, dfeFolders: [String] = []) {
         self.closures = closures
         self.source = source
         self.dataFolder = dataFolder

@@ -103,7 +103,7 @@ public struct Executor: Sendable {
             // Appending a table to itself, again and again, doubles it each time.
             let total = frame.table.rowCount + right.rowCount
             guard total <= context.rowLimit else {
-                throw failure("E0405", "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
+                throw failure("E0406", "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
                               step.span, notes: ["note: the limit is set with --row-limit"])
             }
             let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
