@@ -172,6 +172,32 @@ struct StatutoryClockTests {
     }
 }
 
+extension StatutoryClockTests {
+    /// A request with two plans (a re-issue keyed to the same request) counts once in the 20-week
+    /// KPI, under the need of its first plan.
+    @Test func aRequestWithTwoPlansCountsOnceInTheTwentyWeekKPI() throws {
+        let area = try AreaFixture([
+            "people": "person_id\nP1\n",
+            "requests": "request_id,person_id,received_date,outcome,outcome_date\nR1,P1,2019-01-10,Y,2019-02-01\n",
+            "assessments": "request_id,outcome,outcome_date\nR1,Y,2019-05-01\n",
+            "plans": """
+            plan_id,person_id,request_id,start_date,primary_need
+            PL2,P1,R1,2020-09-01,SEMH
+            PL1,P1,R1,2019-05-01,ASD
+
+            """,
+        ])
+        defer { area.remove() }
+        let rows = try area.rows("""
+        from kpi_pack | where kpi in ("ehcp_20wk", "ehcp_20wk_incl") and period == "2019"
+        | select kpi, breakdown, numerator, denominator
+        """, asOf: "2020-12-31")
+        #expect(rows.map { $0.map(\.description) } == [
+            ["ehcp_20wk", "", "1", "1"], ["ehcp_20wk", "primary_need=ASD", "1", "1"], ["ehcp_20wk_incl", "", "1", "1"],
+        ])
+    }
+}
+
 private enum Fixture {
     static func date(_ iso: String) -> Value { .date(CivilDate(iso: iso)!.dayNumber) }
 }

@@ -221,8 +221,10 @@ def e_kpi_pack(t):
     not_pending = lambda name: clocks[name].filter(status != "pending")
 
     ehcp = (decided("final_20wk").filter(~pl.col("disputed"))
+            # _request_plans: a request's first plan, by start date then plan id.
             .join(v["plans"].filter(pl.col("request_id").is_not_null())
-                  .select("request_id", "primary_need", "setting").unique(),
+                  .sort("start_date", "plan_id").unique(subset="request_id", keep="first")
+                  .select("request_id", "primary_need", "setting"),
                   left_on="subject_id", right_on="request_id", how="left"))
     ehcp_not_exempt = ehcp.filter(~pl.col("exempt")).with_columns(pl.col("primary_need").fill_null("unknown"))
     advice = (decided("advice_6wk").filter(~pl.col("exempt"))

@@ -6,10 +6,15 @@ extension Prelude {
     param kpi_period: string = "year"
 
     # Each KPI is a cohort of rows, a date that places a row in a period, and whether it counts as met.
+    # The plan a request led to: its first, should a request have several, so no row counts twice.
+    let _request_plans = from plans
+      | where request_id is not null
+      | group request_id (sort start_date, plan_id | take 1)
+      | select request_id, primary_need, setting
+
     let _ehcp_20wk_rows = from deadlines
       | where clock == "final_20wk" and done_date is not null and not disputed
-      | join left (from plans | where request_id is not null | distinct request_id, primary_need, setting)
-          as p on p.request_id == subject_id
+      | join left _request_plans as p on p.request_id == subject_id
 
     let _advice_rows = from deadlines
       | where clock == "advice_6wk" and done_date is not null and not exempt

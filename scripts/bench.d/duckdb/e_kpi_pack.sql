@@ -185,7 +185,9 @@ deadlines as (
 ehcp_20wk_rows as (
   select d.*, p.primary_need
   from deadlines d
-  left join (select distinct request_id, primary_need, setting from plans_asof where request_id is not null) p
+  -- _request_plans: a request's first plan, by start date then plan id
+  left join (select request_id, primary_need, setting from plans_asof where request_id is not null
+             qualify row_number() over (partition by request_id order by start_date, plan_id) = 1) p
     on p.request_id = d.subject_id
   where d.clock = 'final_20wk' and d.done_date is not null and not d.disputed
 ),
