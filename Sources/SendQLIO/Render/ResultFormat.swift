@@ -11,7 +11,8 @@ public enum ResultRenderer {
     public static func render(_ table: Table, as format: ResultFormat) -> String {
         switch format {
         case .table: return TableRenderer().render(table)
-        case .csv: return csv(table)
+        // Printed CSV is usually redirected into a file a spreadsheet opens, so it is made as safe as an export.
+        case .csv: return csv(table, spreadsheetSafety: .neutraliseFormulas)
         case .json: return json(table)
         case .markdown: return markdown(table)
         }
