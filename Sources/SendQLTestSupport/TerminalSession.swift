@@ -65,6 +65,13 @@ public final class TerminalSession {
     /// test runner's threads block most signals, a mask children inherit, so the client starts with
     /// none blocked and default handlers (else Ctrl-C in the pane could never reach sendql).
     func startServer(_ arguments: [String]) throws {
+        let status = try Self.spawnWithSignalsUnblocked(tmux.path, ["-L", socket] + arguments)
+        guard status == 0 else { throw Failure(description: "tmux new-session failed with status \(status)") }
+    }
+
+    /// Runs a program to its end with no signal blocked and default handlers, its output to
+    /// `outputPath` (else /dev/null), and returns its wait status.
+    static func spawnWithSignalsUnblocked(_ executable: String, _ arguments: [String], outputPath: String? = nil) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -77,17 +84,18 @@ public final class TerminalSession {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        for descriptor: Int32 in [1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
         }
-        let argv = ([tmux.path, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, tmux.path, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot start tmux: \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-        guard status == 0 else { throw Failure(description: "tmux new-session failed with status \(status)") }
+        return status
     }
 
     deinit { close() }
@@ -185,10 +193,26 @@ public final class TerminalSession {
 
     /// The exit status once the program has ended, else nil.
     public func exitStatus() throws -> Int32? {
-        let fields = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"])
+        let fields = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status} #{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard fields.first == "1", fields.count == 2 else { return nil }
-        return Int32(fields[1])
+        if fields.first == "1", fields.count >= 2 { return Int32(fields[1]) }
+        // Now and then, on a loaded machine, the tmux server misses the exit for a while and leaves
+        // the program a zombie (seen for over 90 s). The program has ended all the same: its exit
+        // status is in /proc while it waits to be reaped.
+        guard let pid = fields.last.flatMap({ Int32($0) }) else { return nil }
+        return Self.zombieExitStatus(pid)
+    }
+
+    /// The exit status of a process that has ended but not been reaped, from `/proc/<pid>/stat`
+    /// (state `Z`, and the wait status as its 52nd field); nil while it runs.
+    public static func zombieExitStatus(_ pid: Int32) -> Int32? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // The fields after the command name, which is in brackets and may hold spaces: state is field 3.
+        let rest = stat[stat.index(after: close)...].split(separator: " ")
+        guard rest.first == "Z", rest.count >= 50, let wait = Int32(rest[49].trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return nil }
+        return (wait >> 8) & 0xFF
     }
 
     /// Waits for the program to end and returns its exit status.
@@ -203,16 +227,20 @@ public final class TerminalSession {
     }
 
     /// Every thread's stack in the program, through gdb when it is installed: what a program that
-    /// will not exit is waiting for.
+    /// will not exit is waiting for. (gdb is started with no signal blocked; the test runner's
+    /// blocked signals, inherited, keep it from attaching.)
     func threadStacks() -> String {
-        let gdb = URL(fileURLWithPath: "/usr/bin/gdb")
-        guard FileManager.default.isExecutableFile(atPath: gdb.path),
+        let gdb = "/usr/bin/gdb"
+        let output = home.appendingPathComponent("gdb.txt").path
+        guard FileManager.default.isExecutableFile(atPath: gdb),
               let pid = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
                   .trimmingCharacters(in: .whitespacesAndNewlines), !pid.isEmpty,
-              let result = try? ProcessRunner.run(gdb, ["-p", pid, "-batch", "-ex", "thread apply all bt 20"])
+              (try? Self.spawnWithSignalsUnblocked(gdb, ["-p", pid, "-batch", "-ex", "thread apply all bt 20"],
+                                                   outputPath: output)) != nil,
+              let text = try? String(contentsOfFile: output, encoding: .utf8)
         else { return "(gdb is not available)" }
-        return result.stdout.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }
-            .joined(separator: "\n")
+        let stacks = text.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }
+        return stacks.isEmpty ? "(gdb could not attach to \(pid):\n\(text))" : "process \(pid):\n" + stacks.joined(separator: "\n")
     }
 
     @discardableResult

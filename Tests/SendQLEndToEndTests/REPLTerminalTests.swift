@@ -134,13 +134,7 @@ struct REPLTerminalTests {
         screen = try terminal.enter("from plans | aggregate n = count()")
         #expect(screen.hasSuffix("3183\n(1 row)\nsendql>\n"))
         try terminal.press("C-d")
-        // Known issue: after a query is interrupted, Ctrl-D sometimes does not end the program within
-        // 30 s on a loaded machine (the interrupted query's worker is still finishing). Ctrl-D on a
-        // fresh session is checked in the other tests; this stays recorded until the REPL is fixed.
-        withKnownIssue("exit after an interrupted query can wait for the abandoned query", isIntermittent: true) {
-            let status = try terminal.waitForExit()
-            #expect(status == 0)
-        }
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test func historySurvivesARestartAndCtrlRSearchesIt() throws {

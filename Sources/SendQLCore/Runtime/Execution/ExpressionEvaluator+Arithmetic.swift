@@ -11,15 +11,17 @@ extension ExpressionEvaluator {
 
     /// The first non-null value of each row.
     func coalesce(_ columns: [Column], type: DataType, rows: Int) -> Column {
-        var builder = ColumnBuilder(type: type, capacity: rows)
-        for row in 0..<rows {
-            if let column = columns.first(where: { $0.type == type && !$0.isNull(row) }) {
-                builder.append(column[row])
-            } else {
-                builder.appendNull()
+        // Columns of another type (a null literal) never answer.
+        let sources = columns.filter { $0.type == type }
+        var choice = [Int32](repeating: -1, count: rows)
+        for (index, source) in sources.enumerated().reversed() {
+            guard let validity = source.validity else {
+                choice = [Int32](repeating: Int32(index), count: rows)
+                continue
             }
+            for row in 0..<rows where validity[row] { choice[row] = Int32(index) }
         }
-        return builder.finish()
+        return Column.picking(choice, from: sources, type: type)
     }
 
     private func arithmetic(_ op: BinaryOperator, _ a: Column, _ b: Column, type: DataType, rows: Int) -> Column {

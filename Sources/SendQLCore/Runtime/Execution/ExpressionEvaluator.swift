@@ -195,23 +195,29 @@ public struct ExpressionEvaluator: Sendable {
 
     private func conditional(_ branches: [BoundBranch], otherwise: BoundExpression?, type: DataType, over table: Table) -> Column {
         let rows = table.rowCount
-        // For each row, which branch answers it (-1: the else).
-        var chosen = [Int32](repeating: -1, count: rows)
-        var open = Bitmap(count: rows, value: true)
+        // For each row, which branch answers it: the first whose condition is true (not false or null).
+        let unanswered = Int32.min
+        var chosen = [Int32](repeating: unanswered, count: rows)
         for (index, branch) in branches.enumerated() {
             let condition = evaluate(branch.condition, over: table)
-            let values = condition.type == .bool ? condition.bools : Array(repeating: false, count: rows)
-            for row in 0..<rows where open[row] && values[row] && !condition.isNull(row) {
+            guard condition.type == .bool else { continue }
+            let values = condition.bools, validity = condition.validity
+            for row in 0..<rows where chosen[row] == unanswered && values[row] && validity.map({ $0[row] }) ?? true {
                 chosen[row] = Int32(index)
-                open.clear(row)
             }
         }
+        // The rest take the else (the source after the branches), or null without one.
+        let fallback = otherwise == nil ? -1 : Int32(branches.count)
+        for row in 0..<rows where chosen[row] == unanswered { chosen[row] = fallback }
+        let sources = branches.map { evaluate($0.value, over: table) } + (otherwise.map { [evaluate($0, over: table)] } ?? [])
+        if sources.allSatisfy({ $0.type == type }) {
+            return Column.picking(chosen, from: sources, type: type)
+        }
+        // Mixed types (an int branch of a double result): value by value, converting as it goes.
         var builder = ColumnBuilder(type: type, capacity: rows)
-        let branchValues = branches.map { evaluate($0.value, over: table) }
-        let elseValue = otherwise.map { evaluate($0, over: table) }
         for row in 0..<rows {
-            let source = chosen[row] >= 0 ? branchValues[Int(chosen[row])] : elseValue
-            guard let source else { builder.appendNull(); continue }
+            guard chosen[row] >= 0 else { builder.appendNull(); continue }
+            let source = sources[Int(chosen[row])]
             builder.append(source.type == type ? source[row] : (source.isNull(row) ? .null : source[row]))
         }
         return builder.finish()

@@ -30,9 +30,9 @@ extension Column {
         precondition(type == other.type, "cannot append a \(other.type) column to a \(type) column")
         var validity: Bitmap? = nil
         if self.validity != nil || other.validity != nil {
-            var bits = Bitmap(count: 0, value: false)
-            for i in 0..<count { bits.append(!isNull(i)) }
-            for i in 0..<other.count { bits.append(!other.isNull(i)) }
+            var bits = Bitmap(count: count + other.count, value: true)
+            if let mine = self.validity { for i in 0..<count where !mine[i] { bits.clear(i) } }
+            if let theirs = other.validity { for i in 0..<other.count where !theirs[i] { bits.clear(count + i) } }
             validity = bits
         }
         switch (storage, other.storage) {
@@ -44,9 +44,22 @@ extension Column {
         case (.string(let a, let dictA), .string(let b, let dictB)):
             // One dictionary on both sides (a reference and its key share theirs): codes mean the same.
             if dictA == dictB { return Column(.string(codes: a + b, dictionary: dictA), validity: validity) }
+            // Only the values the other side's rows use join the dictionary (a filtered table's column
+            // keeps its whole source dictionary), each looked up once.
             var merged = dictA
-            let remap = dictB.values.map { merged.intern($0) }
-            return Column(.string(codes: a + b.map { remap[Int($0)] }, dictionary: merged), validity: validity)
+            var remap = [UInt32](repeating: .max, count: dictB.count)
+            var codes = a
+            codes.reserveCapacity(a.count + b.count)
+            for (row, code) in b.enumerated() {
+                guard other.validity?[row] ?? true, Int(code) < dictB.count else { codes.append(0); continue }
+                var mapped = remap[Int(code)]
+                if mapped == .max {
+                    mapped = merged.intern(dictB.values[Int(code)])
+                    remap[Int(code)] = mapped
+                }
+                codes.append(mapped)
+            }
+            return Column(.string(codes: codes, dictionary: merged), validity: validity)
         default: preconditionFailure("unreachable: types checked above")
         }
     }
