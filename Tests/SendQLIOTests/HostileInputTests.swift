@@ -29,6 +29,10 @@ struct HostileInputTests {
             notes: ["a '\"' inside a quoted field must be doubled (\"\")"], lenient: (1, 1)),
         HostileInput(
             path: "too-many-fields.csv", errors: ["too-many-fields.csv:3:7: expected 2 fields, found 3"], lenient: (2, 1)),
+        // Found by fuzzing: the extra field is empty and ends the file (no line break after it).
+        HostileInput(
+            path: "extra-empty-field-at-end-of-file.csv",
+            errors: ["extra-empty-field-at-end-of-file.csv:3:5: expected 2 fields, found 3"], lenient: (1, 1)),
         HostileInput(
             path: "too-few-fields.csv", errors: ["too-few-fields.csv:3:6: expected 3 fields, found 2"], lenient: (2, 1)),
         HostileInput(

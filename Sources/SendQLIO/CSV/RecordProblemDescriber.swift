@@ -50,8 +50,9 @@ struct RecordProblemDescriber {
         let message = "expected \(expected) \(expected == 1 ? "field" : "fields"), found \(found)"
         if found > expected {
             let extra = scanner.fields[expected]
-            return PendingProblem(code: .fieldCount, offset: extra.tokenStart,
-                                  length: max(1, scanner.recordEnd - extra.tokenStart), message: message)
+            // At least the character there, unless the extra field is empty at the very end of the file.
+            let length = min(max(1, scanner.recordEnd - extra.tokenStart), bytes.count - extra.tokenStart)
+            return PendingProblem(code: .fieldCount, offset: extra.tokenStart, length: length, message: message)
         }
         return PendingProblem(code: .fieldCount, offset: scanner.recordEnd, length: 0, message: message)
     }
