@@ -185,7 +185,8 @@ enum FieldParsers {
     /// digit), or nil when it is not one or the day does not exist.
     static func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
         // Fast path: an ISO date from 1900 to 2099, by a table of month starts.
-        if field.count == 10, field[4] == minus, field[7] == minus, let (year, month, day) = isoDigits(field),
+        if field.count == 10, field[4] == minus, field[7] == minus,
+           let year = number(field, 0, 4), let month = number(field, 5, 7), let day = number(field, 8, 10),
            year >= 1900, year < 2100, month >= 1, month <= 12, day >= 1 {
             let index = (year - 1900) * 12 + month - 1
             let start = monthStarts[index]
@@ -234,17 +235,6 @@ enum FieldParsers {
               dayAndMonthEnd - firstSlash - 1 >= 1, dayAndMonthEnd - firstSlash - 1 <= 2,
               let month = number(field, firstSlash + 1, dayAndMonthEnd) else { return nil }
         return (year, month, day)
-    }
-
-    /// The numbers of a 10-byte `YYYY-MM-DD` field (separators unchecked), or nil when any other
-    /// byte is not a digit. Straight-line: every date column of every row passes through here.
-    @inline(__always) private static func isoDigits(_ field: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
-        let text = field.baseAddress!
-        let y0 = text[0] &- zero, y1 = text[1] &- zero, y2 = text[2] &- zero, y3 = text[3] &- zero
-        let m0 = text[5] &- zero, m1 = text[6] &- zero, d0 = text[8] &- zero, d1 = text[9] &- zero
-        guard max(max(max(y0, y1), max(y2, y3)), max(max(m0, m1), max(d0, d1))) < 10 else { return nil }
-        let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
-        return (year, Int(m0) * 10 + Int(m1), Int(d0) * 10 + Int(d1))
     }
 
     /// The decimal number written in `field[start..<end]`, or nil when a byte is not a digit.
