@@ -22,6 +22,20 @@ enum BadByteScanner {
                 release(released..<index)
                 released = index
             }
+            // Fastest path: 32 ASCII bytes, none of them zero (four words tested together).
+            if index + 32 <= count {
+                let words = UnsafeRawPointer(base + index)
+                let a = words.loadUnaligned(as: UInt64.self)
+                let b = words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let c = words.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                let d = words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                let zeroBytes = ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b)
+                    | ((c &- lowBits) & ~c) | ((d &- lowBits) & ~d)
+                if (a | b | c | d | zeroBytes) & highBits == 0 {
+                    index += 32
+                    continue
+                }
+            }
             // Fast path: eight ASCII bytes, none of them zero.
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)

@@ -40,8 +40,11 @@ struct CSVRecordScanner {
     /// The next byte to scan: the start of the next record (or of blank lines before it).
     private(set) var position: Int
 
-    /// The current record's fields (at most `storedFieldLimit` of them).
-    private(set) var fields: ContiguousArray<FieldSpan> = []
+    /// The current record's fields (at most `storedFieldLimit` of them), valid until the next record.
+    var fields: UnsafeBufferPointer<FieldSpan> {
+        UnsafeBufferPointer(start: fieldStore.spans, count: min(fieldCount, storedFieldLimit))
+    }
+    private var fieldStore: FieldSpanStore
     /// How many fields the current record has, stored or not.
     private(set) var fieldCount = 0
     /// The most fields kept per record: a reader that knows the header's width needs no more than
@@ -67,14 +70,13 @@ struct CSVRecordScanner {
         self.maximumFieldBytes = maximumFieldBytes
         self.storedFieldLimit = storedFieldLimit
         self.position = position
-        fields.reserveCapacity(32)
+        fieldStore = FieldSpanStore(capacity: min(32, max(storedFieldLimit, 1)))
     }
 
     /// Reads the next record starting before `limit`; false when there is none.
     mutating func nextRecord(startingBefore limit: Int) -> Bool {
         skipBlankLines()
         guard position < limit, position < count else { return false }
-        fields.removeAll(keepingCapacity: true)
         fieldCount = 0
         problem = nil
         recordStart = position
@@ -130,6 +132,15 @@ struct CSVRecordScanner {
     private mutating func scanUnquotedField(from start: Int) -> Int {
         var index = start
         while index < count {
+            // Eight bytes at a time past plain text: bytes from '-' (0x2D) to 0x7F need no look.
+            // A byte below 0x2D borrows into its own high bit, a byte from 0x80 has it set; the
+            // lowest flagged byte is the first that needs a look (borrows only run upwards).
+            if index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let flagged = ((word &- 0x2D2D_2D2D_2D2D_2D2D) | word) & 0x8080_8080_8080_8080
+                if flagged == 0 { index += 8; continue }
+                index += flagged.trailingZeroBitCount >> 3
+            }
             let byte = base[index]
             // One comparison rejects most text bytes: every delimiter is below '-' (0x2D).
             if byte > Self.comma { index += 1; continue }
@@ -145,8 +156,11 @@ struct CSVRecordScanner {
 
     /// Keeps a field (while under the limit), and records one longer than the maximum.
     @inline(__always) private mutating func store(_ field: FieldSpan) {
+        if fieldCount < storedFieldLimit {
+            if fieldCount == fieldStore.capacity { fieldStore = fieldStore.grown(keeping: fieldCount) }
+            fieldStore.spans[fieldCount] = field
+        }
         fieldCount += 1
-        if fieldCount <= storedFieldLimit { fields.append(field) }
         if field.end - field.start > maximumFieldBytes, problem == nil {
             problem = RecordProblem(code: .fieldTooLong, offset: field.tokenStart, fieldLength: field.end - field.start)
         }
@@ -189,6 +203,15 @@ struct CSVRecordScanner {
         of field: FieldSpan, scratch buffer: inout [UInt8],
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
+        Self.withContent(of: field, in: base, scratch: &buffer, body)
+    }
+
+    /// `withContent` for a field of the text at `base`, for callers that should not copy the scanner.
+    @inline(__always)
+    static func withContent<Result>(
+        of field: FieldSpan, in base: UnsafePointer<UInt8>, scratch buffer: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         if !field.hasEscapedQuotes {
             return body(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
         }
@@ -198,7 +221,7 @@ struct CSVRecordScanner {
             let byte = base[index]
             buffer.append(byte)
             // A doubled quote stands for one.
-            index += byte == Self.quote ? 2 : 1
+            index += byte == quote ? 2 : 1
         }
         return buffer.withUnsafeBufferPointer(body)
     }

@@ -47,6 +47,8 @@ struct ChunkParser {
         })
         var scanner = CSVRecordScanner(
             bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
+        // Fields are read through the text's base rather than the scanner, which would be copied.
+        let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         var badCursor = Self.firstIndex(in: badBytes, atOrAfter: start)
         var values = [UInt64](repeating: 0, count: width)
         var nulls = [Bool](repeating: false, count: width)
@@ -85,9 +87,10 @@ struct ChunkParser {
             if problems.isEmpty, scanner.fieldCount != width {
                 problems.append(describer.fieldCount(scanner, expected: width))
             }
+            let fields = scanner.fields
             if problems.isEmpty {
                 for column in checkedColumns {
-                    let field = scanner.fields[column]
+                    let field = fields[column]
                     if field.start == field.end {
                         if requiresValue[column] {
                             problems.append(PendingProblem(
@@ -101,7 +104,7 @@ struct ChunkParser {
                     }
                     nulls[column] = false
                     if case .string = formats[column] { continue }
-                    let parsed = scanner.withContent(of: field, scratch: &scratch) { content in
+                    let parsed = CSVRecordScanner.withContent(of: field, in: base, scratch: &scratch) { content in
                         parseValue(content, format: formats[column], tokenStart: field.tokenStart, field: field)
                     }
                     switch parsed {
@@ -125,12 +128,14 @@ struct ChunkParser {
             // Through a buffer pointer: no uniqueness check of the parts array for every value.
             parts.withUnsafeMutableBufferPointer { parts in
                 for column in 0..<width {
-                    let field = scanner.fields[column]
+                    let field = fields[column]
                     if isString[column] {
                         if field.start == field.end {
                             parts[column].appendNull()
                         } else {
-                            scanner.withContent(of: field, scratch: &scratch) { parts[column].append(stringBytes: $0) }
+                            CSVRecordScanner.withContent(of: field, in: base, scratch: &scratch) {
+                                parts[column].append(stringBytes: $0)
+                            }
                         }
                     } else if nulls[column] {
                         parts[column].appendNull()

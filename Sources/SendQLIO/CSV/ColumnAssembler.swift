@@ -12,6 +12,8 @@ enum ColumnAssembler {
         let format = parts[0].format
         let total = parts.reduce(0) { $0 + $1.count }
         let storage: Column.Storage
+        // The parts own the memory their values are read from.
+        defer { withExtendedLifetime(parts) {} }
         switch format {
         case .int: storage = .int(concatenated(parts.map(\.ints), total))
         case .double: storage = .double(concatenated(parts.map(\.doubles), total))
@@ -23,12 +25,13 @@ enum ColumnAssembler {
         return Column(storage, validity: validity(parts, total))
     }
 
-    private static func concatenated<Element>(_ arrays: [[Element]], _ total: Int) -> [Element] {
-        if arrays.count == 1 { return arrays[0] }
-        var result: [Element] = []
-        result.reserveCapacity(total)
-        for array in arrays { result.append(contentsOf: array) }
-        return result
+    private static func concatenated<Element>(_ buffers: [UnsafeBufferPointer<Element>], _ total: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: total) { result, initialized in
+            for buffer in buffers {
+                _ = UnsafeMutableBufferPointer(rebasing: result[initialized...]).initialize(fromContentsOf: buffer)
+                initialized += buffer.count
+            }
+        }
     }
 
     /// Re-codes later parts' strings against the values before them, in first-appearance order.

@@ -3,18 +3,18 @@ import SendQLCore
 /// The values of one column parsed from one chunk of a file, appended row by row.
 ///
 /// A struct kept in a local array while parsing, so appends mutate in place without the dynamic
-/// exclusivity checks a class's properties would cost per value. Only the array matching the format
-/// is used; nulls are kept as a bit set (bit set = null) so a column with no nulls gets no bitmap.
+/// exclusivity checks a class's properties would cost per value. Values go into a `PartStorage` of
+/// the format's element type (read back as `ints`, `doubles`, ...: only the one matching the format
+/// is meaningful); nulls are kept as a bit set (bit set = null) so a column with no nulls gets no
+/// bitmap. Only the parser that made a part appends to it: copies share its storage.
 struct ColumnPart {
     let format: ColumnFormat
     /// The format's storage, as a payload-free tag that is cheap to switch on per value.
     private let storage: StorageKind
-    private(set) var ints: [Int64] = []
-    private(set) var doubles: [Double] = []
-    private(set) var bools: [Bool] = []
-    private(set) var dates: [Int32] = []
-    /// Interner codes for a string column; code-list indices for a code column.
-    private(set) var codes: [UInt32] = []
+    private var values: PartStorage
+    /// The values' first element, kept here so an append needs no read through the class.
+    private var next: UnsafeMutableRawPointer
+    private var capacity: Int
     private(set) var interner = ByteStringInterner()
     private(set) var nullWords: [UInt64] = []
     private(set) var count = 0
@@ -36,21 +36,34 @@ struct ColumnPart {
         self.format = format
         self.lookup = lookup
         switch format {
-        case .int: storage = .int
-        case .double: storage = .double
-        case .bool: storage = .bool
-        case .date: storage = .date
-        case .string: storage = .string
-        case .code: storage = .code
+        case .int: storage = .int; values = PartStorage(capacity: capacity, of: Int64.self)
+        case .double: storage = .double; values = PartStorage(capacity: capacity, of: Double.self)
+        case .bool: storage = .bool; values = PartStorage(capacity: capacity, of: Bool.self)
+        case .date: storage = .date; values = PartStorage(capacity: capacity, of: Int32.self)
+        case .string: storage = .string; values = PartStorage(capacity: capacity, of: UInt32.self)
+        case .code: storage = .code; values = PartStorage(capacity: capacity, of: UInt32.self)
         }
-        switch format {
-        case .int: ints.reserveCapacity(capacity)
-        case .double: doubles.reserveCapacity(capacity)
-        case .bool: bools.reserveCapacity(capacity)
-        case .date: dates.reserveCapacity(capacity)
-        case .string, .code: codes.reserveCapacity(capacity)
-        }
+        next = values.base
+        self.capacity = values.capacity
         nullWords.reserveCapacity((capacity + 63) / 64)
+    }
+
+    var ints: UnsafeBufferPointer<Int64> { values.elements(count, of: Int64.self) }
+    var doubles: UnsafeBufferPointer<Double> { values.elements(count, of: Double.self) }
+    var bools: UnsafeBufferPointer<Bool> { values.elements(count, of: Bool.self) }
+    var dates: UnsafeBufferPointer<Int32> { values.elements(count, of: Int32.self) }
+    /// Interner codes for a string column; code-list indices for a code column.
+    var codes: UnsafeBufferPointer<UInt32> { values.elements(count, of: UInt32.self) }
+
+    /// Stores the next row's value (before `advance` counts the row).
+    @inline(__always) private mutating func store<Element>(_ value: Element) {
+        if count == capacity {
+            values = values.grown(keeping: count, of: Element.self)
+            next = values.base + count * MemoryLayout<Element>.stride
+            capacity = values.capacity
+        }
+        next.storeBytes(of: value, as: Element.self)
+        next += MemoryLayout<Element>.stride
     }
 
     @inline(__always) private mutating func advance(isNull: Bool) {
@@ -63,27 +76,27 @@ struct ColumnPart {
     }
 
     @inline(__always) mutating func appendNull() {
-        advance(isNull: true)
         switch storage {
-        case .int: ints.append(0)
-        case .double: doubles.append(0)
-        case .bool: bools.append(false)
-        case .date: dates.append(0)
-        case .string, .code: codes.append(0)
+        case .int: store(Int64(0))
+        case .double: store(Double(0))
+        case .bool: store(false)
+        case .date: store(Int32(0))
+        case .string, .code: store(UInt32(0))
         }
+        advance(isNull: true)
     }
 
     /// Appends a parsed value, passed as the raw 64 bits `RowValue` carries.
     @inline(__always) mutating func append(parsed bits: UInt64) {
-        advance(isNull: false)
         switch storage {
-        case .int: ints.append(Int64(bitPattern: bits))
-        case .double: doubles.append(Double(bitPattern: bits))
-        case .bool: bools.append(bits != 0)
-        case .date: dates.append(Int32(truncatingIfNeeded: Int64(bitPattern: bits)))
-        case .code: codes.append(UInt32(truncatingIfNeeded: bits))
+        case .int: store(Int64(bitPattern: bits))
+        case .double: store(Double(bitPattern: bits))
+        case .bool: store(bits != 0)
+        case .date: store(Int32(truncatingIfNeeded: Int64(bitPattern: bits)))
+        case .code: store(UInt32(truncatingIfNeeded: bits))
         case .string: preconditionFailure("strings are appended by their bytes")
         }
+        advance(isNull: false)
     }
 
     @inline(__always) private mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
@@ -114,20 +127,20 @@ struct ColumnPart {
     /// references come grouped (a plan's reviews, a request's advice), and a lookup in a table of
     /// millions of identifiers is a cache miss.
     @inline(__always) mutating func append(stringBytes bytes: UnsafeBufferPointer<UInt8>) {
-        advance(isNull: false)
+        defer { advance(isNull: false) }
         guard bytes.count <= 16 else {
             previousLength = -1
-            codes.append(code(of: bytes))
+            store(code(of: bytes))
             return
         }
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
         if bytes.count == previousLength, words == previousWords {
-            codes.append(previousCode)
+            store(previousCode)
             return
         }
         let code = code(of: bytes)
-        codes.append(code)
+        store(code)
         previousLength = bytes.count
         previousWords = words
         previousCode = code
