@@ -64,11 +64,42 @@ public struct Executor: Sendable {
         }
         var frame = Frame(table: start)
         let needed = ColumnUsage.neededAfter(pipeline.steps)
-        for (step, needed) in zip(pipeline.steps, needed) {
+        var index = 0
+        while index < pipeline.steps.count {
+            let step = pipeline.steps[index]
             try checkCancellation(step.span)
-            try apply(step, to: &frame, needed: needed)
+            // A run of plain appends (the prelude's `deadlines` has eight) is concatenated in one go.
+            let appends = pipeline.steps[index...].prefix { if case .append(_, _, false) = $0.kind { return true }; return false }
+            if appends.count > 1, frame.partitions == nil {
+                try appendAll(Array(appends), to: &frame)
+                index += appends.count
+                continue
+            }
+            try apply(step, to: &frame, needed: needed[index])
+            index += 1
         }
         return frame.table
+    }
+
+    /// Several `append` steps at once: each right side runs, then every column is concatenated once.
+    func appendAll(_ steps: [PlanStep], to frame: inout Frame) throws(RuntimeFailure) {
+        var sides: [(table: Table, columnMap: [Int])] = []
+        var total = frame.table.rowCount
+        for step in steps {
+            guard case .append(let other, let columnMap, _) = step.kind else { continue }
+            try checkCancellation(step.span)
+            let right = try run(other)
+            total += right.rowCount
+            guard total <= context.rowLimit else {
+                throw failure("E0406", "this append would make \(total) rows, more than the limit of \(context.rowLimit)",
+                              step.span, notes: ["note: the limit is set with --row-limit"])
+            }
+            sides.append((right, columnMap))
+        }
+        let columns = frame.table.columns.enumerated().map { i, column in
+            Column.concatenating([column] + sides.map { $0.table.columns[$0.columnMap[i]] })
+        }
+        frame.table = Table(schema: frame.table.schema, columns: columns, rowCount: total)
     }
 
     /// Runs one step; `needed` says which of its output columns later steps read (nil: all).

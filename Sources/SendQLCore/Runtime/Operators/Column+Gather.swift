@@ -27,41 +27,7 @@ extension Column {
 
     /// This column followed by `other` (same type); string dictionaries are merged.
     public func appending(_ other: Column) -> Column {
-        precondition(type == other.type, "cannot append a \(other.type) column to a \(type) column")
-        var validity: Bitmap? = nil
-        if self.validity != nil || other.validity != nil {
-            var bits = Bitmap(count: count + other.count, value: true)
-            if let mine = self.validity { for i in 0..<count where !mine[i] { bits.clear(i) } }
-            if let theirs = other.validity { for i in 0..<other.count where !theirs[i] { bits.clear(count + i) } }
-            validity = bits
-        }
-        switch (storage, other.storage) {
-        case (.int(let a), .int(let b)): return Column(.int(a + b), validity: validity)
-        case (.double(let a), .double(let b)): return Column(.double(a + b), validity: validity)
-        case (.bool(let a), .bool(let b)): return Column(.bool(a + b), validity: validity)
-        case (.date(let a), .date(let b)): return Column(.date(a + b), validity: validity)
-        case (.duration(let a), .duration(let b)): return Column(.duration(a + b), validity: validity)
-        case (.string(let a, let dictA), .string(let b, let dictB)):
-            // One dictionary on both sides (a reference and its key share theirs): codes mean the same.
-            if dictA == dictB { return Column(.string(codes: a + b, dictionary: dictA), validity: validity) }
-            // Only the values the other side's rows use join the dictionary (a filtered table's column
-            // keeps its whole source dictionary), each looked up once.
-            var merged = dictA
-            var remap = [UInt32](repeating: .max, count: dictB.count)
-            var codes = a
-            codes.reserveCapacity(a.count + b.count)
-            for (row, code) in b.enumerated() {
-                guard other.validity?[row] ?? true, Int(code) < dictB.count else { codes.append(0); continue }
-                var mapped = remap[Int(code)]
-                if mapped == .max {
-                    mapped = merged.intern(dictB.values[Int(code)])
-                    remap[Int(code)] = mapped
-                }
-                codes.append(mapped)
-            }
-            return Column(.string(codes: codes, dictionary: merged), validity: validity)
-        default: preconditionFailure("unreachable: types checked above")
-        }
+        Column.concatenating([self, other])
     }
 
     /// The bool values with nulls read as false: the rows a `where` keeps.
