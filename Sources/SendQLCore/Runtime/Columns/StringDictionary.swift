@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The distinct strings of a dictionary-encoded column; a row stores the code (index) of its string.
 ///
 /// The lookup index (string to code) is built only when something interns into the dictionary: a
@@ -10,6 +12,10 @@ public struct StringDictionary: Sendable, Equatable {
     /// Open addressing: per slot the code + 1 of the string that hashes there, 0 when empty. nil until
     /// the first `intern`.
     private var slots: [UInt32]?
+    /// The slot table of these values once a lookup has needed one, shared by every copy of the
+    /// dictionary until one of them adds a value: a table's key column is hashed once per session,
+    /// not at every join or append that reads it.
+    private var sharedIndex = SharedSlotTable()
 
     public init() {}
 
@@ -33,6 +39,8 @@ public struct StringDictionary: Sendable, Equatable {
         }
         let code = UInt32(values.count)
         values.append(value)
+        // The shared table belongs to the values before this one.
+        sharedIndex = SharedSlotTable()
         slots![slot] = code + 1
         if values.count * 2 > slots!.count { buildIndex() }
         return code
@@ -81,7 +89,7 @@ public struct StringDictionary: Sendable, Equatable {
         if other.count <= 8 {
             return values[range].map { value in other.values.firstIndex(of: value).map { Int32($0) } ?? -1 }
         }
-        let table = other.slots ?? StringDictionary.slotTable(for: other.values)
+        let table = other.slots ?? other.sharedIndex.table(for: other.values)
         let mask = table.count - 1
         return values[range].map { value in
             var slot = Int(truncatingIfNeeded: StringHash.hash(value)) & mask
@@ -99,11 +107,12 @@ public struct StringDictionary: Sendable, Equatable {
     public static func == (lhs: StringDictionary, rhs: StringDictionary) -> Bool { lhs.values == rhs.values }
 
     private mutating func buildIndex() {
-        slots = Self.slotTable(for: values)
+        // A fresh table when the values have outgrown the one there; else the shared one (copied when first written).
+        slots = slots == nil ? sharedIndex.table(for: values) : Self.slotTable(for: values)
     }
 
     /// A slot table for distinct `values`, at most half full.
-    private static func slotTable(for values: [String]) -> [UInt32] {
+    fileprivate static func slotTable(for values: [String]) -> [UInt32] {
         var size = 16
         while size < values.count * 2 + 2 { size <<= 1 }
         var table = [UInt32](repeating: 0, count: size)
@@ -114,6 +123,21 @@ public struct StringDictionary: Sendable, Equatable {
             table[slot] = UInt32(code + 1)
         }
         return table
+    }
+}
+
+/// A dictionary's slot table, built at most once and shared by its copies (a lock, as sessions on
+/// several threads may read one loaded table).
+final class SharedSlotTable: Sendable {
+    private let built = Mutex<[UInt32]?>(nil)
+
+    func table(for values: [String]) -> [UInt32] {
+        built.withLock { table in
+            if let table { return table }
+            let made = StringDictionary.slotTable(for: values)
+            table = made
+            return made
+        }
     }
 }
 

@@ -40,20 +40,27 @@ extension Column {
     ) -> Storage {
         let rows = choice.count
         var out = [UInt32](repeating: 0, count: rows)
-        if let first = sources.first, sources.dropFirst().allSatisfy({ $0.dictionary == first.dictionary }) {
-            for row in 0..<rows where validity[row] { out[row] = sources[Int(choice[row])].codes[row] }
-            return .string(codes: out, dictionary: first.dictionary)
+        guard let base = sources.indices.max(by: { sources[$0].dictionary.count < sources[$1].dictionary.count }) else {
+            return .string(codes: out, dictionary: StringDictionary())
         }
-        var merged = StringDictionary()
+        // The largest dictionary is kept (`if c then subject_id else null` keeps subject_id's); sources
+        // sharing it keep their codes, the others' values join it as rows use them.
+        let baseDictionary = sources[base].dictionary
+        let sharesBase = sources.map { $0.dictionary == baseDictionary }
+        var merged = baseDictionary
         // Per source, each of its codes' code in `merged` once some row has used it (.max: not yet).
-        var remaps = sources.map { [UInt32](repeating: .max, count: $0.dictionary.count) }
+        var remaps = sources.indices.map { sharesBase[$0] ? [] : [UInt32](repeating: .max, count: sources[$0].dictionary.count) }
         for row in 0..<rows where validity[row] {
             let source = Int(choice[row])
-            let code = Int(sources[source].codes[row])
-            var mapped = remaps[source][code]
+            let code = sources[source].codes[row]
+            if sharesBase[source] {
+                out[row] = code
+                continue
+            }
+            var mapped = remaps[source][Int(code)]
             if mapped == .max {
-                mapped = merged.intern(sources[source].dictionary.values[code])
-                remaps[source][code] = mapped
+                mapped = merged.intern(sources[source].dictionary.values[Int(code)])
+                remaps[source][Int(code)] = mapped
             }
             out[row] = mapped
         }
