@@ -95,6 +95,16 @@ extension ExpressionEvaluator {
     private func concatenate(_ a: Column, _ b: Column, rows: Int) -> Column {
         guard a.type == .string, b.type == .string else { return .nulls(.string, count: rows) }
         let (ac, ad) = a.stringCodes, (bc, bd) = b.stringCodes
+        // A constant on one side (`"need=" + primary_need`): one new string per value of the other
+        // side's dictionary, not per row; the codes stay as they are (a prefix keeps values distinct).
+        if ad.count == 1 {
+            return Column(.string(codes: bc, dictionary: StringDictionary(bd.values.map { ad.values[0] + $0 })),
+                          validity: Column.bothValid(a, b))
+        }
+        if bd.count == 1 {
+            return Column(.string(codes: ac, dictionary: StringDictionary(ad.values.map { $0 + bd.values[0] })),
+                          validity: Column.bothValid(a, b))
+        }
         var dictionary = StringDictionary()
         let codes = (0..<rows).map { dictionary.intern(ad[ac[$0]] + bd[bc[$0]]) }
         return Column(.string(codes: codes, dictionary: dictionary), validity: Column.bothValid(a, b))
