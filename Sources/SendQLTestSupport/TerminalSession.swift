@@ -193,14 +193,25 @@ public final class TerminalSession {
 
     /// The exit status once the program has ended, else nil.
     public func exitStatus() throws -> Int32? {
-        let fields = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status} #{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        if fields.first == "1", fields.count >= 2 { return Int32(fields[1]) }
-        // Now and then, on a loaded machine, the tmux server misses the exit for a while and leaves
-        // the program a zombie (seen for over 90 s). The program has ended all the same: its exit
-        // status is in /proc while it waits to be reaped.
-        guard let pid = fields.last.flatMap({ Int32($0) }) else { return nil }
-        return Self.zombieExitStatus(pid)
+        // Three fields when dead ("1 <status> <pid>"); the status can be missing for a moment.
+        let fields = try run(["display-message", "-p", "-t", "main", "#{pane_dead}|#{pane_dead_status}|#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|", omittingEmptySubsequences: false)
+        guard fields.count == 3 else { return nil }
+        if fields[0] == "1", let status = Int32(fields[1]) { return status }
+        // Now and then the tmux server sees the terminal close but does not reap the program for a
+        // long while (seen for over 90 s): the pane is dead with no status, the program a zombie. It
+        // has ended all the same, and its exit status is in /proc while it waits to be reaped.
+        return Int32(fields[2]).flatMap(Self.zombieExitStatus)
+    }
+
+    /// What the kernel says of each thread of a process: its stat line and kernel stack.
+    static func kernelView(_ pid: String) -> String {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.sorted().map { task in
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)) ?? "?"
+            let stack = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stack", encoding: .utf8)) ?? "?"
+            return "task \(task): \(stat)\n\(stack)"
+        }.joined(separator: "\n")
     }
 
     /// The exit status of a process that has ended but not been reaped, from `/proc/<pid>/stat`
@@ -240,7 +251,7 @@ public final class TerminalSession {
               let text = try? String(contentsOfFile: output, encoding: .utf8)
         else { return "(gdb is not available)" }
         let stacks = text.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }
-        return stacks.isEmpty ? "(gdb could not attach to \(pid):\n\(text))" : "process \(pid):\n" + stacks.joined(separator: "\n")
+        return stacks.isEmpty ? "(gdb could not attach to \(pid):\n\(text))\n" + Self.kernelView(pid) : "process \(pid):\n" + stacks.joined(separator: "\n")
     }
 
     @discardableResult
