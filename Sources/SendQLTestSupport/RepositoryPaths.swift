@@ -1,6 +1,6 @@
 import Foundation
 
-/// Paths that tests need: the repository root, the bundled sample area, the shared DfE data.
+/// Paths that tests need: the repository root, the bundled sample area, the bundled DfE statistics.
 public enum RepositoryPaths {
     /// The repository root, found from this source file's location.
     public static var root: URL {
@@ -12,8 +12,8 @@ public enum RepositoryPaths {
 
     public static var sampleArea: URL { root.appendingPathComponent("datasets/sample-area") }
 
-    /// `../shared/data/dfe` beside the repository.
-    public static var dfeData: URL { root.deletingLastPathComponent().appendingPathComponent("shared/data/dfe") }
+    /// `datasets/dfe`: DfE's published statistics, copied into the repository unchanged.
+    public static var dfeData: URL { root.appendingPathComponent("datasets/dfe") }
 
     /// The built `sendql` binary next to the test bundle.
     public static var binary: URL {

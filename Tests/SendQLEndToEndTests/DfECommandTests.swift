@@ -4,7 +4,7 @@ import SendQLTestSupport
 
 /// `sendql --dfe DIR` makes the published statistics queryable beside the area's own tables.
 struct DfECommandTests {
-    /// `../shared/data/dfe/<edition>`; the test fails saying so when the folder is missing.
+    /// `datasets/dfe/<edition>`; the test fails saying so when the folder is missing.
     static func edition(_ name: String) throws -> String {
         let path = RepositoryPaths.dfeData.appendingPathComponent(name).path
         guard FileManager.default.fileExists(atPath: path) else {

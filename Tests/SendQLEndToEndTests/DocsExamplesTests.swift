@@ -22,7 +22,7 @@ struct DocsExamplesTests {
         case .script:
             let asOf = example.settings["as-of"] ?? defaultAsOf
             var arguments = ["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", asOf]
-            // `dfe=ehcp-2025` after the fence: the example also reads ../shared/data/dfe/ehcp-2025 (never skipped).
+            // `dfe=ehcp-2025` after the fence: the example also reads datasets/dfe/ehcp-2025 (never skipped).
             if let edition = example.settings["dfe"] {
                 let folder = RepositoryPaths.dfeData.appendingPathComponent(edition).path
                 guard FileManager.default.fileExists(atPath: folder) else {

@@ -11,7 +11,7 @@ import SendQLCore
 /// naming every column) is an error, so that nothing in the folder is silently left out.
 ///
 /// ```swift
-/// let statistics = try DfEStatisticsLoader().load(directory: "../shared/data/dfe/ehcp-2025")
+/// let statistics = try DfEStatisticsLoader().load(directory: "datasets/dfe/ehcp-2025")
 /// let timeliness = statistics["dfe_timeliness_20_week"]!.table
 /// ```
 public struct DfEStatisticsLoader: Sendable {

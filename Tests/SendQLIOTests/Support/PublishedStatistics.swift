@@ -3,24 +3,24 @@ import SendQLCore
 import SendQLTestSupport
 @testable import SendQLIO
 
-/// The real DfE files beside the repository (`../shared/data/dfe`), each loaded once for all tests.
+/// The real DfE files bundled in the repository (`datasets/dfe`), each loaded once for all tests.
 ///
-/// The files are never copied into the repository. When they are missing, every test that needs
-/// them fails saying where they were looked for; none passes without them.
+/// When they are missing, every test that needs them fails saying where they were looked for;
+/// none passes without them.
 enum PublishedStatistics {
     /// Why a published file could not be loaded.
     struct Failure: Error, CustomStringConvertible, Sendable {
         var description: String
     }
 
-    /// `../shared/data/dfe/<edition>`, or a failure naming the path when it is not there.
+    /// `datasets/dfe/<edition>`, or a failure naming the path when it is not there.
     static func folder(_ edition: String) throws(Failure) -> String {
         let path = RepositoryPaths.dfeData.appendingPathComponent(edition).path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(description: """
                 the published DfE statistics are missing: expected the folder \(path) \
-                (CI provides ../shared/data/dfe beside the repository; these tests need it)
+                (they ship in the repository; these tests need them)
                 """)
         }
         return path
