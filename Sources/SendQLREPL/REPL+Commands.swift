@@ -44,6 +44,9 @@ extension REPL {
         case .asOf(let date):
             if let date { session.setAsOf(date.dayNumber) }
             write("as of \(CivilDate(dayNumber: session.context.asOf).iso)\n", to: .output)
+            if date != nil, let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables) {
+                write(note + "\n", to: .error)
+            }
         case .kpis:
             guard let script = configuration.kpiScript() else {
                 write("error: the KPI pack is not available in this build\n", to: .error)

@@ -12,6 +12,9 @@ public struct REPL<Reader: LineReader> {
     var configuration: REPLConfiguration
     /// How results are shown now.
     public internal(set) var format: ResultFormat
+    /// The text of the last entry that was one pipeline (a query or a `let` table) and ran: an entry
+    /// whose first line starts with `|` continues it, as the docs' examples are written.
+    public internal(set) var lastPipeline: String?
     /// Whether `.timer on` is in force.
     public internal(set) var timerIsOn = false
     /// Where results go after `.output FILE`; nil: the terminal.
@@ -43,6 +46,7 @@ public struct REPL<Reader: LineReader> {
     /// Shows the banner, then reads and runs entries until `.quit` or the end of input.
     public mutating func run() {
         write(banner(), to: .output)
+        for note in configuration.startupNotes { write(note + "\n", to: .error) }
         while true {
             let checker = session.checker
             switch input.next(completer: { Completer(checker: checker, earlierLines: $0) }) {
@@ -59,7 +63,7 @@ public struct REPL<Reader: LineReader> {
                 }
             case .script(let text):
                 input.reader.addHistory(text)
-                runScript(Source(name: "<repl>", text: text))
+                runEntry(text)
             }
         }
     }
@@ -73,14 +77,41 @@ public struct REPL<Reader: LineReader> {
             + "Type .help for help.\n"
     }
 
+    /// Runs what was typed: an entry starting with `|` is added to the last pipeline and run with it.
+    mutating func runEntry(_ text: String) {
+        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        var script = text
+        if Parser.role(ofLine: firstLine) == .continuation {
+            guard let lastPipeline else {
+                write("error: a line starting with `|` continues the previous pipeline, and there is none yet; "
+                    + "start one with `from TABLE`\n", to: .error)
+                return
+            }
+            script = lastPipeline + "\n" + text
+        }
+        let outcome = runScript(Source(name: "<repl>", text: script))
+        let (parsed, _) = Parser.parse(Source(name: "<repl>", text: script))
+        if !outcome.hasErrors, parsed.statements.count == 1, let only = parsed.statements.first {
+            switch only.kind {
+            case .query, .letTable: lastPipeline = script
+            default: break
+            }
+        }
+    }
+
     /// Parses, checks and runs a script, showing its results and errors; Ctrl-C stops it between steps.
-    mutating func runScript(_ source: Source) {
+    @discardableResult
+    mutating func runScript(_ source: Source) -> RunOutcome {
         configuration.interrupts.clear()
         let started = configuration.clock()
         let schemasBefore = session.checker.tables.mapValues(\.names)
-        let outcome = session.run(source)
+        var outcome = session.run(source)
         // A Ctrl-C that stopped this run is used up; left in place it would abandon the next line too.
         configuration.interrupts.clear()
+        // Files the entry asked for go under --out, each named as it is written.
+        let (written, writeProblems) = OutputWriter.write(outcome, settings: configuration.outputs)
+        outcome.diagnostics += writeProblems
+        for line in written { write(line + "\n", to: .error) }
         let percentages = followPercentages(outcome, schemas: schemasBefore)
         for (index, result) in outcome.results.enumerated() {
             if index > 0 && format == .table && outputFile == nil { write("\n", to: .output) }
@@ -103,6 +134,7 @@ public struct REPL<Reader: LineReader> {
             write("expectation failed: \(failed.source.name):\(line):\(column): \(failed.message)\n", to: .error)
         }
         if timerIsOn { showTime(since: started) }
+        return outcome
     }
 
     /// The percentage columns of each result, recording those of the `let` tables defined on the way.

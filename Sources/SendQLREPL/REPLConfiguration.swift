@@ -18,13 +18,20 @@ public struct REPLConfiguration {
     public var clock: () -> UInt64
     /// The script `.kpis` runs; nil when this build has no KPI pack.
     public var kpiScript: () -> Source?
+    /// Where `export`, `chart`, `report` and `snapshot` write (`--out`, default the current folder).
+    public var outputs: OutputSettings
+    /// Lines shown under the banner (an as-of date past the data, a `--param` nothing declares).
+    public var startupNotes: [String]
 
     /// A configuration; the defaults suit the real program (monotonic clock, the built-in KPI pack).
     public init(
         dataFolder: String, colour: Bool, format: ResultFormat = .table, terminalWidth: @escaping () -> Int? = { nil },
         interrupts: any InterruptSource, clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds },
-        kpiScript: @escaping () -> Source? = { KPIPack.standardScript }
+        kpiScript: @escaping () -> Source? = { KPIPack.standardScript },
+        outputs: OutputSettings = OutputSettings(), startupNotes: [String] = []
     ) {
+        self.outputs = outputs
+        self.startupNotes = startupNotes
         self.dataFolder = dataFolder
         self.colour = colour
         self.format = format

@@ -39,7 +39,7 @@ struct ParserStatementTests {
         let (script, diagnostics) = Parser.parse(testSource("param since: date = @2019-04-01\nload \"p.csv\" as plans"))
         #expect(diagnostics.isEmpty)
         #expect(script.statements.map(\.span) == [Span(0, 31), Span(32, 53)])
-        guard case .parameter(let name, let type, let value) = script.statements[0].kind,
+        guard case .parameter(let name, let type, nil, let value) = script.statements[0].kind,
             case .load(let path, let table) = script.statements[1].kind
         else {
             Issue.record("unexpected statements")

@@ -59,15 +59,24 @@ def _either(*flags):
     return result
 
 
-def _clock(name, start, due, done, exempt=False, disputed=False, plan=pl.lit(None, pl.String)):
+def _clock(name, start, due, done, exempt=False, disputed=False, plan=pl.lit(None, pl.String),
+           ended=pl.lit(None, pl.Date)):
     """One statutory clock's columns, as the prelude's `select clock = ..., ...` (area and person_id,
     which neither query reads, are left out), plus plan_id, the plan of a review clock: the prelude's
     _review_rows looks a review's plan up again by review_id, which is the same plan since keys are
-    unique (sendql's loader sets duplicate keys aside)."""
+    unique (sendql's loader sets duplicate keys aside); and ended_date, the day a review clock's plan
+    ended, which tells a missed clock from an overdue one."""
     return [pl.lit(name).alias("clock"), pl.col("subject_id"), pl.col(start).alias("start_date"),
             due.alias("due_date"), done.alias("done_date"),
             (pl.lit(exempt) if isinstance(exempt, bool) else exempt).alias("exempt"),
-            (pl.lit(disputed) if isinstance(disputed, bool) else disputed).alias("disputed"), plan.alias("plan_id")]
+            (pl.lit(disputed) if isinstance(disputed, bool) else disputed).alias("disputed"), plan.alias("plan_id"),
+            ended.alias("ended_date")]
+
+
+def _owed(done, due):
+    """Nothing is owed on a plan that ended on or before the clock's due date with nothing done."""
+    ceased = pl.col("cease_date")
+    return done.is_not_null() | ceased.is_null() | (ceased > due)
 
 
 def _as_of_views(t):
@@ -148,19 +157,22 @@ def _clocks(v, holidays):
     same_plan = pl.col("plan_id") == pl.col("plan_id").shift(-1)
     review_12m = (review_points.sort("plan_id", "point", maintain_order=True)
                   .with_columns(next_point=pl.when(same_plan).then(pl.col("point").shift(-1)), due_date=due_12m)
-                  .filter(~(pl.col("next_point").is_null() & pl.col("cease_date").is_not_null()
-                            & (pl.col("cease_date") <= pl.col("due_date"))))
+                  .filter(_owed(pl.col("next_point"), pl.col("due_date")))
                   .with_columns(subject_id=pl.col("plan_id"))
-                  .select(_clock("review_12m", "point", pl.col("due_date"), pl.col("next_point"), plan=pl.col("plan_id"))))
-    review_decision_4wk = review_plans.select(_clock("review_decision_4wk", "meeting_date", weeks("meeting_date", 4),
-                                                     pl.col("decision_date"), plan=pl.col("plan_id")))
-    amendment_12wk = (review_plans.filter(pl.col("outcome") == "A")
+                  .select(_clock("review_12m", "point", pl.col("due_date"), pl.col("next_point"), plan=pl.col("plan_id"),
+                                 ended=pl.col("cease_date"))))
+    review_decision_4wk = (review_plans.filter(_owed(pl.col("decision_date"), weeks("meeting_date", 4)))
+                           .select(_clock("review_decision_4wk", "meeting_date", weeks("meeting_date", 4),
+                                          pl.col("decision_date"), plan=pl.col("plan_id"), ended=pl.col("cease_date"))))
+    amendment_12wk = (review_plans.filter((pl.col("outcome") == "A")
+                                          & _owed(pl.col("amended_plan_date"), weeks("meeting_date", 12)))
                       .select(_clock("amendment_12wk", "meeting_date", weeks("meeting_date", 12),
-                                     pl.col("amended_plan_date"))))
+                                     pl.col("amended_plan_date"), ended=pl.col("cease_date"))))
     phase_transfer = (review_plans
-                      .filter(pl.col("phase_transfer").fill_null(False) & pl.col("phase_transfer_due_date").is_not_null())
+                      .filter(pl.col("phase_transfer").fill_null(False) & pl.col("phase_transfer_due_date").is_not_null()
+                              & _owed(pl.col("phase_transfer_final_date"), pl.col("phase_transfer_due_date")))
                       .select(_clock("phase_transfer", "meeting_date", pl.col("phase_transfer_due_date"),
-                                     pl.col("phase_transfer_final_date"))))
+                                     pl.col("phase_transfer_final_date"), ended=pl.col("cease_date"))))
     # d + 20 working_days: the 20th working day after d, d being day 0 even when it is not a working
     # day, so a weekend or holiday start rolls back to the working day before.
     due_20wd = pl.col("received_date").dt.add_business_days(20, holidays=holidays, roll="backward")
@@ -169,6 +181,7 @@ def _clocks(v, holidays):
 
     done, due = pl.col("done_date"), pl.col("due_date")
     status = (pl.when(done <= due).then(pl.lit("met")).when(done > due).then(pl.lit("late"))
+              .when(pl.col("ended_date").is_not_null()).then(pl.lit("missed"))
               .when(due < AS_OF).then(pl.lit("overdue")).otherwise(pl.lit("pending")))
     clocks = dict(decision_6wk=decision_6wk, final_20wk=final_20wk, not_issue_16wk=not_issue_16wk,
                   advice_6wk=advice_6wk, review_12m=review_12m, review_decision_4wk=review_decision_4wk,

@@ -117,6 +117,9 @@ public struct Session: Sendable {
             if xMain, let xs = x.span?.start, let ys = y.span?.start, xs != ys { return xs < ys }
             return a.offset < b.offset
         }.map(\.element)
+        if !lazily, checker.context.refusesUnknownParameters {
+            outcome.diagnostics += unknownParameters()
+        }
         if outcome.hasErrors {
             checker = saved
             outcome.failedBeforeRunning = true
@@ -181,6 +184,17 @@ public struct Session: Sendable {
         // The open report is written with what it has, even after a failure part-way.
         if let report { outcome.outputs.append(.report(report)) }
         return outcome
+    }
+
+    /// E0341 for each `--param` that neither the prelude nor the script declares.
+    private func unknownParameters() -> [Diagnostic] {
+        let declared = checker.declaredParameters.sorted()
+        return checker.context.parameters.keys.sorted().filter { !checker.declaredParameters.contains($0) }.map { name in
+            var notes = Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
+            notes.append(declared.isEmpty ? "note: no script here declares a parameter"
+                : "note: the parameters are " + declared.joined(separator: ", "))
+            return Diagnostic(.error, code: "E0341", message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
+        }
     }
 
     private func sourceText(_ source: Source, _ span: Span) -> String {

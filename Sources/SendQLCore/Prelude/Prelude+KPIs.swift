@@ -3,7 +3,7 @@ extension Prelude {
     static let kpis = #"""
     # ---- The standard KPI pack --------------------------------------------------------------------
     # Set the period with --param kpi_period=year|academic_year|financial_year|quarter|month|rolling12.
-    param kpi_period: string = "year"
+    param kpi_period: string in ("year", "academic_year", "financial_year", "quarter", "month", "rolling12") = "year"
 
     # Each KPI is a cohort of rows, a date that places a row in a period, and whether it counts as met.
     # The plan a request led to: its first, should a request have several, so no row counts twice.

@@ -135,6 +135,8 @@ extension Checker {
     mutating func checkAppend(_ relation: Relation, distinct: Bool, input: FrameSchema, span: Span) -> PlanStep? {
         guard let other = checkRelation(relation) else { return nil }
         let step = distinct ? "union" : "append"
+        // A side whose columns an earlier error left unknown has been reported already.
+        if input.isOpen || other.schema.isOpen { return nil }
         let missing = input.names.filter { !other.schema.names.contains($0) }
         let extra = other.schema.names.filter { !input.names.contains($0) }
         guard missing.isEmpty && extra.isEmpty else {

@@ -15,8 +15,12 @@ extension Checker {
             let names = tables.keys.sorted()
             let listed = names.filter { !$0.hasPrefix("_") }
             let fix = Suggestions.closest(to: tableName.name, among: names)
+            // DfE's published statistics are there only when asked for: say how to ask.
+            let dfe = tableName.name.hasPrefix("dfe_") && !names.contains(where: { $0.hasPrefix("dfe_") })
+                ? ["help: `dfe_` tables are DfE's published statistics, read with --dfe DIR (or $SENDQL_DFE); "
+                    + "sendql ships DfE's 2025 release in datasets/dfe/ehcp-2025"] : []
             report("E0301", "unknown table `\(tableName.name)`", tableName.span,
-                   notes: suggestion(for: tableName.name, among: names) + ["note: the tables are " + listed.joined(separator: ", ")],
+                   notes: dfe + suggestion(for: tableName.name, among: names) + ["note: the tables are " + listed.joined(separator: ", ")],
                    fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
             return nil
         }

@@ -14,6 +14,8 @@ public struct Checker: Sendable {
     /// `let` values and parameters, as constant literals.
     public private(set) var values: [String: BoundExpression] = [:]
     var functions: [String: UserFunction] = [:]
+    /// Every parameter a checked script has declared (`param`), to refuse a `--param` no script reads.
+    public private(set) var declaredParameters: Set<String> = []
     /// Tables read by `load` while checking, for the executor.
     public internal(set) var loadedTables: [String: Table] = [:]
     public var context: SessionContext
@@ -100,8 +102,8 @@ public struct Checker: Sendable {
             functions[name.name] = UserFunction(parameters: parameters.map(\.name), body: body)
             recursiveFunctions = Checker.recursive(functions)
             return []
-        case .parameter(let name, let type, let defaultValue):
-            checkParameter(name: name, typeName: type, defaultValue: defaultValue)
+        case .parameter(let name, let type, let allowed, let defaultValue):
+            checkParameter(name: name, typeName: type, allowed: allowed, defaultValue: defaultValue)
             return []
         case .include(let path):
             return checkInclude(path)
@@ -142,7 +144,8 @@ public struct Checker: Sendable {
         return BoundExpression(.literal(value), type: bound.type, span: bound.span)
     }
 
-    mutating func checkParameter(name: Identifier, typeName: Identifier, defaultValue: Expression?) {
+    mutating func checkParameter(name: Identifier, typeName: Identifier, allowed: [Expression]?, defaultValue: Expression?) {
+        declaredParameters.insert(name.name)
         let types: [String: DataType] = [
             "int": .int, "double": .double, "bool": .bool, "date": .date, "string": .string, "duration": .duration,
         ]
@@ -159,6 +162,7 @@ public struct Checker: Sendable {
                 return
             }
             values[name.name] = BoundExpression(.literal(value), type: .value(type), span: name.span)
+            checkAllowed(name: name, value: value, allowed: allowed, type: type, fromCommandLine: text)
             return
         }
         guard let defaultValue else {
@@ -175,6 +179,35 @@ public struct Checker: Sendable {
             bound.type = .error
         }
         values[name.name] = bound.type == .null ? BoundExpression(.literal(.null), type: .value(type), span: bound.span) : bound
+        if bound.type != .error, case .literal(let value) = bound.node {
+            checkAllowed(name: name, value: value, allowed: allowed, type: type, fromCommandLine: nil)
+        }
+    }
+
+    /// A parameter declared `in (...)` takes one of those values: E0340 lists them all (from the
+    /// command line, the mistake is the user's, and the status is usage).
+    mutating func checkAllowed(name: Identifier, value: Value, allowed: [Expression]?, type: DataType, fromCommandLine text: String?) {
+        guard let allowed else { return }
+        var choices: [Value] = []
+        for expression in allowed {
+            let bound = constant(expression, naming: name.name)
+            guard bound.type != .error else { return }
+            guard case .literal(let choice) = bound.node, bound.type == .value(type) else {
+                report("E0319", "the values of parameter `\(name.name)` must be \(type) constants", expression.span)
+                return
+            }
+            choices.append(choice)
+        }
+        guard !choices.contains(value) else { return }
+        let list = choices.map { $0.description }
+        let found = text ?? value.description
+        let message = text == nil
+            ? "the default of parameter `\(name.name)` is \(found), which is not one of its values"
+            : "--param \(name.name)=\(found): `\(name.name)` is one of " + list.joined(separator: ", ")
+        var notes = Suggestions.closest(to: found, among: list).map { ["help: did you mean \($0)?"] } ?? []
+        notes.append("note: `\(name.name)` takes " + list.joined(separator: ", "))
+        report("E0340", message, name.span, notes: notes)
+        values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
     }
 
     mutating func checkInclude(_ path: StringLiteral) -> [CheckedStatement] {

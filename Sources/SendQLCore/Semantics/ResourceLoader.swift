@@ -23,6 +23,10 @@ public struct SessionContext: Sendable {
     public var parameters: [String: String]
     /// Largest number of rows a join, window or pivot may produce.
     public var rowLimit: Int
+    /// True when a `--param` that no checked script declares is an error (E0341): a misspelt
+    /// parameter must not quietly leave its default in force. The REPL leaves it false, since a
+    /// script read later may declare it.
+    public var refusesUnknownParameters = false
     /// Asked between pipeline steps: true stops the run with E0405 (the REPL's Ctrl-C). nil: never.
     public var isCancelled: (@Sendable () -> Bool)?
 

@@ -34,7 +34,8 @@ public struct Statement: Sendable, Hashable {
         /// `let name(a, b) = expr`: a user-defined scalar function.
         case function(name: Identifier, parameters: [Identifier], body: Expression)
         /// `param name: type = default`: a script parameter the command line may set.
-        case parameter(name: Identifier, type: Identifier, defaultValue: Expression?)
+        /// `allowed`: the values the parameter may take (`in (...)`), nil when any value of the type will do.
+        case parameter(name: Identifier, type: Identifier, allowed: [Expression]?, defaultValue: Expression?)
         /// `include "file.sendql"`.
         case include(path: StringLiteral)
         /// `load "file.csv" as name`.

@@ -19,9 +19,10 @@ public enum ASTPrinter {
         case .function(let name, let parameters, let body):
             let list = parameters.map { self.written($0) }.joined(separator: " ")
             return "(function \(written(name)) (\(list)) \(render(body)))"
-        case .parameter(let name, let type, let defaultValue):
+        case .parameter(let name, let type, let allowed, let defaultValue):
+            let values = allowed.map { " (in " + $0.map { render($0) }.joined(separator: " ") + ")" } ?? ""
             let value = defaultValue.map { " " + render($0) } ?? ""
-            return "(param \(written(name)) \(type.name)\(value))"
+            return "(param \(written(name)) \(type.name)\(values)\(value))"
         case .include(let path):
             return "(include \(quoted(path.value)))"
         case .load(let path, let name):

@@ -148,7 +148,8 @@ extension Parser {
         return parameters
     }
 
-    /// `"param" IDENT ":" IDENT [ "=" expr ]`; the type is one of int, double, bool, date, string, duration.
+    /// `"param" IDENT ":" IDENT [ "in" "(" expr { "," expr } ")" ] [ "=" expr ]`; the type is one of
+    /// int, double, bool, date, string, duration; `in` lists every value the parameter may take.
     mutating func parseParam() throws(ParseFailure) -> Statement {
         let paramToken = advance()
         let name = try parseName("a parameter name after 'param'")
@@ -171,6 +172,13 @@ extension Parser {
                 .unknownParameterType, "unknown type '\(type.name)'", label: "not a type", notes: notes,
                 fixIts: fixIts, span: type.span, aboutCurrentToken: false)
         }
+        var allowed: [Expression]?
+        if isAt(.in) {
+            let inToken = advance()
+            guard case .inList(_, let values, _) = try parseInList(Expression(.null, span: inToken.span), negated: false).kind
+            else { preconditionFailure("parseInList makes an in-list") }
+            allowed = values
+        }
         var defaultValue: Expression?
         if isAt(.assign) {
             advance()
@@ -178,7 +186,7 @@ extension Parser {
         }
         try expectStatementEnd()
         return Statement(
-            .parameter(name: name, type: type, defaultValue: defaultValue),
+            .parameter(name: name, type: type, allowed: allowed, defaultValue: defaultValue),
             span: Span(paramToken.span.start, previousEnd))
     }
 

@@ -26,9 +26,9 @@ public struct OutputSettings: Sendable {
 }
 
 /// Writes the files a script asked for: exports, charts (and PNGs beside them), reports and snapshots.
-enum OutputWriter {
+public enum OutputWriter {
     /// What was written (one line each, for standard error) and the problems met.
-    static func write(_ outcome: RunOutcome, settings: OutputSettings) -> (notes: [String], diagnostics: [Diagnostic]) {
+    public static func write(_ outcome: RunOutcome, settings: OutputSettings) -> (notes: [String], diagnostics: [Diagnostic]) {
         guard !outcome.outputs.isEmpty else { return ([], []) }
         var notes: [String] = []
         var diagnostics: [Diagnostic] = []

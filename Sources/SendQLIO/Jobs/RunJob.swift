@@ -37,7 +37,13 @@ public enum RunJob {
         case .failure(let output):
             return output
         case .success(var session):
-            return ScriptJob.run(request.source, in: &session, options: request.options)
+            var output = ScriptJob.run(request.source, in: &session, options: request.options)
+            // Only about a script that ran: a mistake in it is the news then.
+            if ![.usage, .scriptError].contains(output.status),
+               let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables) {
+                output.stderr = note + "\n" + output.stderr
+            }
+            return output
         }
     }
 
@@ -50,7 +56,7 @@ public enum RunJob {
     /// A session over the data folder (and the DfE statistics folders), or the output that explains why there is none.
     public static func makeSession(
         dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
-        closures: String? = nil, dfeFolders: [String] = []
+        closures: String? = nil, dfeFolders: [String] = [], refusesUnknownParameters: Bool = true
     ) -> Result<Session, JobOutput> {
         var calendar = HolidayCalendar.englandAndWales
         if let closures {
@@ -92,9 +98,15 @@ public enum RunJob {
             case .success(let dfeTables):
                 tables.merge(dfeTables) { own, _ in own }
             }
-            let context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
+            var context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
                                          parameters: parameters, rowLimit: rowLimit)
+            context.refusesUnknownParameters = refusesUnknownParameters
             let session = Session(tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
+            if !session.preludeDiagnostics.isEmpty,
+               session.preludeDiagnostics.allSatisfy({ ScriptJob.commandLineCodes.contains($0.code) }) {
+                // A --param the prelude declares, given a value it does not take: the user's to fix.
+                return .failure(JobOutput(stderr: ScriptJob.render(session.preludeDiagnostics, options: options), status: .usage))
+            }
             if !session.preludeDiagnostics.isEmpty {
                 // The prelude ships with the tool: a mistake in it is ours, not the user's.
                 return .failure(JobOutput(stderr: "sendql: internal error in the prelude\n"

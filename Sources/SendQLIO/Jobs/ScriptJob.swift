@@ -75,12 +75,16 @@ public enum ScriptJob {
         }
     }
 
-    /// 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
+    /// Errors in what the command line gave (a `--param` that is not declared or not one of its values).
+    static let commandLineCodes: Set<String> = ["E0340", "E0341"]
+
+    /// 64 for a bad `--param`, 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
     public static func status(of outcome: RunOutcome) -> ExitStatus {
         if let output = outcome.diagnostics.lazy.compactMap({ OutputErrorCode(rawValue: $0.code) }).first {
             return output.exitStatus
         }
         if outcome.failedBeforeRunning {
+            if outcome.diagnostics.contains(where: { commandLineCodes.contains($0.code) }) { return .usage }
             let dataError = outcome.diagnostics.contains { $0.severity == .error && $0.code.hasPrefix("E07") }
             return dataError ? .dataError : .scriptError
         }

@@ -1,3 +1,4 @@
+import Foundation
 import SendQLCore
 import SendQLIO
 @testable import SendQLREPL
@@ -55,10 +56,11 @@ struct REPLRun {
     var repl: REPL<ScriptedLineReader>
 
     init(_ inputs: [LineInput], typedAhead: Bool = false, width: Int? = 100, interrupts: any InterruptSource = FakeInterrupts(),
-         clock: @escaping () -> UInt64 = { 0 }, kpiScript: @escaping () -> Source? = { nil }) {
+         clock: @escaping () -> UInt64 = { 0 }, kpiScript: @escaping () -> Source? = { nil },
+         outputs: OutputSettings = OutputSettings(folder: FileManager.default.temporaryDirectory.path + "/sendql-repl-tests")) {
         let configuration = REPLConfiguration(
             dataFolder: "test-area", colour: false, terminalWidth: { width }, interrupts: interrupts, clock: clock,
-            kpiScript: kpiScript)
+            kpiScript: kpiScript, outputs: outputs)
         repl = REPL(session: TestSession.make(), reader: ScriptedLineReader(inputs, typedAhead: typedAhead),
                     output: output, configuration: configuration)
         repl.run()

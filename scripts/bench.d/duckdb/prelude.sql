@@ -66,7 +66,8 @@ create or replace view decision_6wk as (
   select 'decision_6wk' as clock, 'assessment' as area, request_id as subject_id, person_id,
          received_date as start_date, received_date + 42 as due_date,
          case when outcome in ('Y', 'N') then outcome_date end as done_date,
-         false as exempt, coalesce(mediation, false) or coalesce(tribunal, false) as disputed
+         false as exempt, coalesce(mediation, false) or coalesce(tribunal, false) as disputed,
+         null::date as ended_date
   from requests_asof
   where outcome in ('Y', 'N', 'A')
 );
@@ -83,7 +84,7 @@ create or replace view final_20wk as (
          case when a.assessment = 'Y' then a.assessment_date end as done_date,
          coalesce(a.week20_exception, false) as exempt,
          coalesce(r.mediation, false) or coalesce(r.tribunal, false) or coalesce(a.assessment_disputed, false)
-           as disputed
+           as disputed, null::date as ended_date
   from requests_asof r
   left join assessment_outcomes a on a.request_id = r.request_id
   where r.outcome = 'Y' and (a.assessment in ('Y', 'A') or a.assessment is null)
@@ -93,7 +94,8 @@ create or replace view not_issue_16wk as (
   select 'not_issue_16wk' as clock, 'assessment' as area, r.request_id as subject_id, r.person_id,
          r.received_date as start_date, r.received_date + 112 as due_date, a.assessment_date as done_date,
          false as exempt,
-         coalesce(r.mediation, false) or coalesce(r.tribunal, false) or a.assessment_disputed as disputed
+         coalesce(r.mediation, false) or coalesce(r.tribunal, false) or a.assessment_disputed as disputed,
+         null::date as ended_date
   from requests_asof r
   join assessment_outcomes a on a.request_id = r.request_id
   where a.assessment = 'N'
@@ -102,7 +104,7 @@ create or replace view not_issue_16wk as (
 create or replace view advice_6wk as (
   select 'advice_6wk' as clock, 'advice' as area, a.advice_id as subject_id, r.person_id,
          a.requested_date as start_date, a.requested_date + 42 as due_date, a.received_date as done_date,
-         coalesce(a.exception, false) as exempt, false as disputed
+         coalesce(a.exception, false) as exempt, false as disputed, null::date as ended_date
   from advice_asof a
   join requests_asof r on r.request_id = a.request_id
 );
@@ -117,16 +119,17 @@ create or replace view review_points as (
 -- review_12m: each point is due again 12 months less a day later, met by the next point
 create or replace view review_12m as (
   select 'review_12m' as clock, 'reviews' as area, plan_id as subject_id, person_id,
-         point as start_date, due_date, next_point as done_date, false as exempt, false as disputed
+         point as start_date, due_date, next_point as done_date, false as exempt, false as disputed,
+         cease_date as ended_date
   from (select *, (point + interval 12 month)::date - 1 as due_date
         from (select *, lead(point) over (partition by plan_id order by point) as next_point
               from review_points))
-  -- no review is owed when the plan ceased on or before the due date
-  where not (next_point is null and cease_date is not null and cease_date <= due_date)
+  -- nothing is owed when the plan ceased on or before the due date with nothing done
+  where next_point is not null or cease_date is null or cease_date > due_date
 );
 -- _review_plans
 create or replace view review_plans as (
-  select v.*, p.person_id
+  select v.*, p.person_id, p.cease_date
   from reviews_asof v
   join plans_asof p on p.plan_id = v.plan_id
 );
@@ -134,30 +137,32 @@ create or replace view review_plans as (
 create or replace view review_decision_4wk as (
   select 'review_decision_4wk' as clock, 'reviews' as area, review_id as subject_id, person_id,
          meeting_date as start_date, meeting_date + 28 as due_date, decision_date as done_date,
-         false as exempt, false as disputed
+         false as exempt, false as disputed, cease_date as ended_date
   from review_plans
+  where decision_date is not null or cease_date is null or cease_date > meeting_date + 28
 );
 -- amendment_12wk
 create or replace view amendment_12wk as (
   select 'amendment_12wk' as clock, 'reviews' as area, review_id as subject_id, person_id,
          meeting_date as start_date, meeting_date + 84 as due_date, amended_plan_date as done_date,
-         false as exempt, false as disputed
+         false as exempt, false as disputed, cease_date as ended_date
   from review_plans
-  where outcome = 'A'
+  where outcome = 'A' and (amended_plan_date is not null or cease_date is null or cease_date > meeting_date + 84)
 );
 -- phase_transfer
 create or replace view phase_transfer as (
   select 'phase_transfer' as clock, 'reviews' as area, review_id as subject_id, person_id,
          meeting_date as start_date, phase_transfer_due_date as due_date, phase_transfer_final_date as done_date,
-         false as exempt, false as disputed
+         false as exempt, false as disputed, cease_date as ended_date
   from review_plans
   where coalesce(phase_transfer, false) and phase_transfer_due_date is not null
+    and (phase_transfer_final_date is not null or cease_date is null or cease_date > phase_transfer_due_date)
 );
 -- complaint_20wd: due on the 20th working day after receipt
 create or replace view complaint_20wd as (
   select 'complaint_20wd' as clock, 'parents' as area, c.complaint_id as subject_id, null::varchar as person_id,
          c.received_date as start_date, w.day as due_date, c.responded_date as done_date,
-         false as exempt, false as disputed
+         false as exempt, false as disputed, null::date as ended_date
   from complaints_asof c
   join calendar s on s.day = c.received_date
   join calendar w on w.working and w.working_rank = s.working_rank + 20
@@ -165,10 +170,11 @@ create or replace view complaint_20wd as (
 );
 -- deadlines: all the clocks, with their status at the as-of date
 create or replace view deadlines as (
-  select *, case when status = 'overdue' then date '2024-12-31' - due_date end as days_overdue
+  select * exclude (ended_date), case when status = 'overdue' then date '2024-12-31' - due_date end as days_overdue
   from (select *,
                case when done_date <= due_date then 'met'
                     when done_date > due_date then 'late'
+                    when ended_date is not null then 'missed'
                     when due_date < date '2024-12-31' then 'overdue'
                     else 'pending' end as status,
                done_date - start_date as days_taken
