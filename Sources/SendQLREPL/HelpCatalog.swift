@@ -13,6 +13,7 @@ public enum HelpCatalog {
     static let topics: [Topic] = [
         Topic(name: "steps", summary: "pipeline steps: from, where, derive, ...", text: steps),
         Topic(name: "statements", summary: "let, param, include, load, expect", text: statements),
+        Topic(name: "outputs", summary: "files a script writes: export, chart, report, snapshot, ...", text: outputs),
         Topic(name: "functions", summary: "row-by-row functions: dates, working days, text, numbers", text: functions),
         Topic(name: "aggregates", summary: "functions of aggregate: count, pct, median, ...", text: aggregates),
         Topic(name: "windows", summary: "window functions of derive: lag, rank, running_sum, ...", text: windows),
@@ -41,6 +42,27 @@ public enum HelpCatalog {
         .pivot: ("pivot NAMES values VALUES", "one column per distinct value of NAMES, filled from VALUES"),
     ]
 
+    /// The output statements: each writes under --out and says where (docs/language.md#output-statements).
+    static let outputStatements: [(name: String, syntax: String, summary: String)] = [
+        ("export", "export RELATION to \"FILE.csv|json|md|html\"", "write a table to a file"),
+        ("chart", "chart line|bar RELATION x = COL, y = COL [, series, benchmark, target, rag, better, title, x_title, y_title] to \"FILE.svg\"",
+         "draw an SVG chart (and a PNG beside it); target = NUMBER, or target = COLUMN for each series' own"),
+        ("report", "report \"FILE.md\"[, \"FILE.html\"] [\"TITLE\"]", "start a report; the heading, text, table and figure statements after it go in"),
+        ("heading", "heading \"TEXT\"", "a heading in the open report"),
+        ("text", "text \"TEXT\"", "a paragraph in the open report"),
+        ("table", "table RELATION [\"CAPTION\"]", "a table in the open report"),
+        ("figure", "figure \"FILE.svg\" [\"CAPTION\"]", "a chart written earlier, in the open report"),
+        ("snapshot", "snapshot \"NAME\"", "append the KPI pack to the snapshot history (--store)"),
+        ("publish", "publish [N]", "suppress counts from 1 to N (default 5) in every output"),
+        ("expect", "expect CONDITION [else \"MSG\"] | expect no RELATION [else \"MSG\"]",
+         "fail the run (exit 1) when the condition is not true, or when the relation has rows"),
+    ]
+
+    static func outputs() -> String {
+        "Files go under --out (default: the current folder); each is named as it is written.\n"
+            + outputStatements.map { "\($0.syntax)\n    \($0.summary)" }.joined(separator: "\n") + "\n"
+    }
+
     /// Help on `topic` (nil: the overview). A step, function or dot-command name gives its own entry.
     public static func text(for topic: String?) -> String {
         guard let topic, !topic.isEmpty else { return overview() }
@@ -58,6 +80,7 @@ public enum HelpCatalog {
             return "\(step.syntax)\n    \(step.summary)"
         }
         var lines: [String] = []
+        if let output = outputStatements.first(where: { $0.name == name }) { lines.append("\(output.syntax)\n    \(output.summary)") }
         if let function = ScalarFunction(rawValue: name) { lines.append(function.signature) }
         if let function = AggregateFunction(rawValue: name) { lines.append(function.signature + "  (aggregate)") }
         if let function = WindowFunction(rawValue: name) { lines.append(function.signature + "  (window, in derive)") }
@@ -68,7 +91,7 @@ public enum HelpCatalog {
     static var allNames: [String] {
         stepSummaries.keys.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)
             + AggregateFunction.allCases.map(\.rawValue) + WindowFunction.allCases.map(\.rawValue)
-            + DotCommand.catalog.map(\.name)
+            + DotCommand.catalog.map(\.name) + outputStatements.map(\.name)
     }
 
     static func overview() -> String {
@@ -107,6 +130,7 @@ public enum HelpCatalog {
         let NAME = EXPR               name a constant value
         let NAME(a, b) = EXPR         define a function
         param NAME: TYPE = DEFAULT    a script parameter (types: int double bool date string duration)
+        param NAME: TYPE in (A, B) = A   a parameter that takes only the values listed
         include "FILE.sendql"         run another script's statements here
         load "FILE.csv" as NAME       read a CSV file as a table
         expect CONDITION else "MSG"   a check that reports MSG when the condition is not true

@@ -30,8 +30,12 @@ struct DocsExamplesTests {
                 }
                 arguments += ["--dfe", folder]
             }
+            // Files an example writes go to a folder of its own, shown in the page as `out/`.
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-doc-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: out) }
+            arguments += ["--out", out.path]
             let result = try ProcessRunner.sendql(arguments, stdin: example.body + "\n", directory: RepositoryPaths.root)
-            return result.stdout + result.stderr
+            return (result.stdout + result.stderr).replacingOccurrences(of: out.path, with: "out")
         case .console:
             var transcript = ""
             for line in example.body.components(separatedBy: "\n") where line.hasPrefix("$ sendql") {

@@ -58,6 +58,16 @@ func render(_ table: Table, _ spec: ChartSpec) throws -> String {
         ("target-rag-line", twentyWeeks,
          ChartSpec(kind: .line, x: "period", y: "value", target: ChartTarget(90), rag: true,
                    title: "EHC plans within 20 weeks against the WSoA target")),
+        // Three measures, each against its own target (two share one): no line stands for the wrong one.
+        ("series-targets", table([
+            ("measure", .string, (["Annual reviews within 12 months"] * 4 + ["Review decisions within 4 weeks"] * 4
+                                  + ["Amended plans within 12 weeks"] * 4).map(Value.string)),
+            ("period", .string, Array(repeating: ["2024-09", "2024-10", "2024-11", "2024-12"], count: 3).flatMap { $0 }.map(Value.string)),
+            ("value", .double, [77.5, 80.4, 81.6, 82.7, 55.8, 56.5, 57.1, 57.6, 62.3, 67.2, 68.8, 69.3].map(Value.double)),
+            ("target", .int, ([90] * 4 + [80] * 8).map { Value.int($0) }),
+         ]),
+         ChartSpec(kind: .line, x: "period", y: "value", series: "measure", targetColumn: "target", rag: true,
+                   title: "3. Annual reviews on time", yScale: .percent)),
         ("target-rag-bar", twentyWeeks,
          ChartSpec(kind: .bar, x: "period", y: "value", target: ChartTarget(80, label: "Local target 80%"), rag: true,
                    title: "EHC plans within 20 weeks, RAG rated")),
@@ -104,3 +114,5 @@ func render(_ table: Table, _ spec: ChartSpec) throws -> String {
         #expect(try render(table, spec) == svg, "the same chart twice gives the same bytes")
     }
 }
+
+private func * <T>(values: [T], count: Int) -> [T] { Array(repeating: values, count: count).flatMap { $0 } }

@@ -52,7 +52,7 @@ struct ReportRendererTests {
         #expect(page.contains("<h6>a &amp; b</h6>"))
         #expect(page.contains("<caption>&quot;cap&quot;</caption>"))
         #expect(page.contains("<th scope=\"col\">&lt;th&gt;</th>"))
-        #expect(page.contains("<td>&lt;td&gt;&amp;</td>"))
+        #expect(page.contains("<td class=\"word\">&lt;td&gt;&amp;</td>"))
     }
 
     @Test func numbersAreRightAlignedIncludingSuppressedTextColumns() {

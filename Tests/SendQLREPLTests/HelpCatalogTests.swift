@@ -29,6 +29,17 @@ struct HelpCatalogTests {
         #expect(HelpCatalog.text(for: ".timer").hasPrefix(".timer on|off"))
     }
 
+    @Test(arguments: ["export", "chart", "report", "heading", "text", "table", "figure", "snapshot", "publish", "expect"])
+    func everyOutputStatementHasHelp(name: String) {
+        let entry = HelpCatalog.text(for: name)
+        #expect(entry.hasPrefix(name + " "), "\(entry)")
+        #expect(HelpCatalog.text(for: "outputs").contains("\n" + name + " "))
+    }
+
+    @Test func chartHelpNamesTheTargetColumn() {
+        #expect(HelpCatalog.text(for: "chart").contains("target = COLUMN for each series' own"))
+    }
+
     @Test func anUnknownTopicSuggestsTheNearestName() {
         #expect(HelpCatalog.text(for: "fuctions").hasPrefix("No help on `fuctions`. Did you mean `functions`?"))
     }

@@ -12,7 +12,8 @@ public enum OutputRequest: Sendable {
 
 /// A report a script builds with `report`, `heading`, `text`, `table` and `figure`.
 public struct ReportRequest: Sendable {
-    public var path: String
+    /// Each file the report is written to (its extension chooses Markdown or HTML).
+    public var paths: [String]
     public var title: String?
     public var blocks: [ReportBlock]
     public var span: Span

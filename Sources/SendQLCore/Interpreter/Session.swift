@@ -144,9 +144,9 @@ public struct Session: Sendable {
                     outcome.outputs.append(.export(try executor.run(pipeline), path: path, span: span))
                 case .chart(let plan, let span):
                     outcome.outputs.append(.chart(plan, try executor.run(plan.pipeline), span: span))
-                case .report(let path, let title, let span):
+                case .report(let paths, let title, let span):
                     if let open = report { outcome.outputs.append(.report(open)) }
-                    report = ReportRequest(path: path, title: title, blocks: [], span: span)
+                    report = ReportRequest(paths: paths, title: title, blocks: [], span: span)
                 case .heading(let text):
                     report?.blocks.append(.heading(text))
                 case .text(let text):

@@ -80,6 +80,27 @@ extension Prelude {
       when kpi == "ehcp_quality_good" then 11 when kpi == "health_quality_good" then 12
       when kpi == "parent_satisfaction" then 13 else 14 end
 
+    # What a board paper calls each KPI and each clock.
+    let kpi_name(kpi) = case when kpi == "ehcp_20wk" then "EHC plans within 20 weeks"
+      when kpi == "ehcp_20wk_incl" then "EHC plans within 20 weeks, exceptions included"
+      when kpi == "decision_6wk" then "Decisions to assess within 6 weeks"
+      when kpi == "not_issue_16wk" then "Decisions not to issue within 16 weeks"
+      when kpi == "advice_6wk" then "Advice within 6 weeks" when kpi == "review_12m" then "Annual reviews within 12 months"
+      when kpi == "review_decision_4wk" then "Review decisions within 4 weeks"
+      when kpi == "amendment_12wk" then "Amended plans within 12 weeks"
+      when kpi == "phase_transfer_on_time" then "Phase transfers on time"
+      when kpi == "complaint_20wd" then "Complaints answered in 20 working days"
+      when kpi == "ehcp_quality_good" then "Plans audited good or outstanding"
+      when kpi == "health_quality_good" then "Health advice in plans good or outstanding"
+      when kpi == "parent_satisfaction" then "Parents satisfied (4 or 5 out of 5)"
+      when kpi == "overdue_now" then "Clocks overdue now" else kpi end
+    let clock_name(clock) = case when clock == "decision_6wk" then "Decision to assess"
+      when clock == "final_20wk" then "Final plan" when clock == "not_issue_16wk" then "Decision not to issue"
+      when clock == "advice_6wk" then "Partner advice" when clock == "review_12m" then "Annual review"
+      when clock == "review_decision_4wk" then "Review decision" when clock == "amendment_12wk" then "Amended plan"
+      when clock == "phase_transfer" then "Phase transfer" when clock == "complaint_20wd" then "Complaint reply"
+      else clock end
+
     # The rates: one row per KPI, breakdown and period; a rolling period is labelled by its last month.
     let _kpi_rates = from _kpi_month_counts
       | derive k = 1

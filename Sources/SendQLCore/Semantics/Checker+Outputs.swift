@@ -8,10 +8,10 @@ extension Checker {
         case .chart(let kind, let relation, let options, let path):
             guard let plan = checkChart(kind: kind, relation: relation, options: options, path: path) else { return [] }
             return [.chart(plan, span: statement.span)]
-        case .report(let path, let title):
-            guard checkFileName(path, extensions: ["md", "html"]) else { return [] }
+        case .report(let paths, let title):
+            guard paths.allSatisfy({ checkFileName($0, extensions: ["md", "html"]) }) else { return [] }
             reportOpen = true
-            return [.report(path: path.value, title: title.flatMap { constantText($0) }, span: statement.span)]
+            return [.report(paths: paths.map(\.value), title: title.flatMap { constantText($0) }, span: statement.span)]
         case .heading(let text):
             guard requireReport("heading", statement.span), let text = constantText(text) else { return [] }
             return [.heading(text)]
@@ -92,7 +92,7 @@ extension Checker {
         guard let pipeline = checkRelation(relation), checkFileName(path, extensions: ["svg"]) else { return nil }
         let columns = pipeline.schema.fields
         var plan = ChartPlan(kind: chartKind, pipeline: pipeline, x: "", y: "", series: nil, benchmarks: [], target: nil,
-                             rag: false, lowerIsBetter: false, title: nil, xTitle: nil, yTitle: nil, path: path.value)
+                             targetColumn: nil, rag: false, lowerIsBetter: false, title: nil, xTitle: nil, yTitle: nil, path: path.value)
         let known = ["x", "y", "series", "benchmark", "target", "rag", "better", "title", "x_title", "y_title"]
         var ok = true
         for option in options {
@@ -117,6 +117,16 @@ extension Checker {
                 }
                 if name.name == "x" { plan.x = field.name } else if name.name == "y" { plan.y = field.name } else { plan.series = field.name }
             case "target":
+                // A column of the charted table: each series' own target.
+                if case .name(let column, nil) = option.expression.kind, let field = columns.first(where: { $0.name == column.name }) {
+                    guard field.type.isNumeric else {
+                        report("E0334", "a `target` column must hold numbers, and `\(field.name)` is \(field.type)", option.expression.span)
+                        ok = false
+                        continue
+                    }
+                    plan.targetColumn = field.name
+                    continue
+                }
                 let bound = fold(bindScalar(option.expression, in: FrameSchema(fields: [])))
                 switch bound.node {
                 case .literal(.int(let v)): plan.target = Double(v)
@@ -157,7 +167,7 @@ extension Checker {
             report("E0334", "a chart needs `x = column` and `y = column`", kind.span.merged(with: path.span))
             ok = false
         }
-        if ok && plan.rag && plan.target == nil {
+        if ok && plan.rag && plan.target == nil && plan.targetColumn == nil {
             report("E0334", "`rag = true` colours against a target: give `target = ...` too", kind.span)
             ok = false
         }

@@ -172,7 +172,7 @@ public enum CheckedStatement: Sendable, Hashable {
     case expectNone(CheckedPipeline, message: String?, span: Span)
     case export(CheckedPipeline, path: String, span: Span)
     case chart(ChartPlan, span: Span)
-    case report(path: String, title: String?, span: Span)
+    case report(paths: [String], title: String?, span: Span)
     case heading(String)
     case text(String)
     case table(CheckedPipeline, caption: String?)
@@ -199,6 +199,9 @@ public struct ChartPlan: Sendable, Hashable {
     /// Series values drawn as benchmarks (England, the region) rather than the area's own.
     public var benchmarks: [String]
     public var target: Double?
+    /// A column holding each series' own target (`target = target` after a join with the targets),
+    /// so measures with different targets share a chart without one line misrepresenting them.
+    public var targetColumn: String?
     /// Colour points red, amber or green against the target.
     public var rag: Bool
     /// True for counts such as overdue cases, where lower is better.

@@ -15,7 +15,7 @@ public enum PlanPrinter {
             case .chart(let plan, _):
                 out += "chart \(plan.kind.rawValue) x=\(plan.x) y=\(plan.y) to \"\(plan.path)\"\n"
                     + render(plan.pipeline, tables: tables, indent: "  ")
-            case .report(let path, _, _): out += "report \"\(path)\"\n"
+            case .report(let paths, _, _): out += "report " + paths.map { "\"\($0)\"" }.joined(separator: ", ") + "\n"
             case .heading(let text): out += "heading \"\(text)\"\n"
             case .text: out += "text\n"
             case .table(let pipeline, _): out += "table\n" + render(pipeline, tables: tables, indent: "  ")

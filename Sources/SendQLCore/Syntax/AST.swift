@@ -50,8 +50,9 @@ public struct Statement: Sendable, Hashable {
         case export(relation: Relation, path: StringLiteral)
         /// `chart line kpis x = period, y = value, target = 90 to "kpis.svg"`.
         case chart(kind: Identifier, relation: Relation, options: [NamedExpression], path: StringLiteral)
-        /// `report "progress.html" "Title"`: the headings, text, tables and figures after it go into it.
-        case report(path: StringLiteral, title: Expression?)
+        /// `report "progress.html" "Title"`: the headings, text, tables and figures after it go into it;
+        /// `report "progress.md", "progress.html" "Title"` writes the same report in both formats.
+        case report(paths: [StringLiteral], title: Expression?)
         /// `heading "Area 1"`, in the open report.
         case heading(Expression)
         /// `text "..."`, a paragraph in the open report.

@@ -37,8 +37,8 @@ public enum ASTPrinter {
         case .chart(let kind, let table, let options, let path):
             return "(" + spaced(["chart", written(kind), relation(table, indent: ""), list("options", options.map(render)),
                                  "(to \(quoted(path.value)))"]) + ")"
-        case .report(let path, let title):
-            return "(report \(quoted(path.value))" + (title.map { " " + render($0) } ?? "") + ")"
+        case .report(let paths, let title):
+            return "(report \(paths.map { quoted($0.value) }.joined(separator: " "))" + (title.map { " " + render($0) } ?? "") + ")"
         case .heading(let text): return "(heading \(render(text)))"
         case .text(let text): return "(text \(render(text)))"
         case .table(let table, let caption):

@@ -37,8 +37,12 @@ extension Parser {
             if !isAtWord("to") { options = try parseNamedList() }
             kind = .chart(kind: chartKind, relation: relation, options: options, path: try parseTarget())
         case "report":
-            let path = try parseStringLiteral("the report's file name in quotes, e.g. \"progress.html\"")
-            kind = .report(path: path, title: isAtStatementEnd ? nil : try parseExpression())
+            var paths = [try parseStringLiteral("the report's file name in quotes, e.g. \"progress.html\"")]
+            while isAt(.comma) {
+                advance()
+                paths.append(try parseStringLiteral("another file name for the same report, e.g. \"progress.md\""))
+            }
+            kind = .report(paths: paths, title: isAtStatementEnd ? nil : try parseExpression())
         case "heading": kind = .heading(try parseExpression())
         case "text": kind = .text(try parseExpression())
         case "table":

@@ -17,6 +17,8 @@ struct ChartSeries: Sendable, Equatable {
     var name: String
     var isBenchmark: Bool
     var points: [ChartPoint]
+    /// This series' own target, from the spec's target column (nil: the chart's target, if any).
+    var target: Double? = nil
 }
 
 /// The categories and series a chart shows, taken from a table and checked against the spec.
@@ -35,6 +37,9 @@ struct ChartData: Sendable, Equatable {
 
     /// Every value drawn.
     var values: [Double] { series.flatMap { $0.points.compactMap(\.number) } }
+
+    /// The targets of the main series, when they have their own.
+    var seriesTargets: [Double] { series.compactMap(\.target) }
 
     /// The most main series a chart shows.
     static let maximumSeries = 8
@@ -60,7 +65,8 @@ struct ChartData: Sendable, Equatable {
             benchmarkColumns.append(benchmark)
         }
         let yPoints = try points(of: yColumn, name: spec.y, marker: spec.suppressionMarker)
-        if spec.rag && spec.target == nil {
+        let targetColumn: Column? = if let name = spec.targetColumn { try column(name, role: "target") } else { nil }
+        if spec.rag && spec.target == nil && targetColumn == nil {
             throw Diagnostic(.badChart, "chart: RAG colours need a target to rate against",
                              notes: ["help: give a target, e.g. target=90"])
         }
@@ -118,8 +124,11 @@ struct ChartData: Sendable, Equatable {
         let benchmarkNames = Set(spec.benchmarkSeries)
         var series: [ChartSeries] = []
         for (number, name) in seriesNames.enumerated() where !benchmarkNames.contains(name) {
+            let target = try targetColumn.flatMap { column throws(Diagnostic) in
+                try seriesTarget(column, rows: rowsOf[number].compactMap { $0 }, series: name, spec: spec)
+            }
             series.append(ChartSeries(name: name, isBenchmark: false,
-                                      points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }))
+                                      points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }, target: target))
         }
         guard series.count <= maximumSeries else {
             throw Diagnostic(.badChart, "chart: \(series.count) series are too many to tell apart (at most \(maximumSeries))",
@@ -160,6 +169,20 @@ struct ChartData: Sendable, Equatable {
         let kpiPack = spec.y == "value" && names.contains("numerator") && names.contains("denominator")
         return ChartData(categories: categories, series: series, integers: integers,
                          looksLikePercent: percentName || pctTriplet || kpiPack)
+    }
+
+    /// The one target of a series' rows (nulls aside), or nil when none has one.
+    private static func seriesTarget(_ column: Column, rows: [Int], series: String, spec: ChartSpec) throws(Diagnostic) -> Double? {
+        var target: Double?
+        for row in rows {
+            guard let value = number(column[row]) else { continue }
+            if let earlier = target, earlier != value {
+                throw Diagnostic(.badChart, "chart: series \(series) has two targets in \(spec.targetColumn!) (\(format(earlier)) and \(format(value))); a series has one target",
+                                 notes: ["help: give the series column a value per target, or chart the measures apart"])
+            }
+            target = value
+        }
+        return target
     }
 
     /// The points of the y column: numbers, nulls, and (in a string column) the suppression marker.

@@ -29,6 +29,9 @@ public struct ChartSpec: Sendable, Hashable {
     public var benchmarkColumns: [String]
     /// A horizontal dashed target line.
     public var target: ChartTarget?
+    /// A numeric column giving each series its own target (one value per series): each is drawn as
+    /// a dashed line in its series' colour and named in the legend, and RAG rates against it.
+    public var targetColumn: String?
     /// Colour points (line) or bars (bar) red/amber/green against the target.
     public var rag: Bool
     /// Which way is better, for RAG colours and the description.
@@ -52,7 +55,7 @@ public struct ChartSpec: Sendable, Hashable {
 
     public init(
         kind: Kind, x: String, y: String, series: String? = nil, benchmarkSeries: [String] = [],
-        benchmarkColumns: [String] = [], target: ChartTarget? = nil, rag: Bool = false,
+        benchmarkColumns: [String] = [], target: ChartTarget? = nil, targetColumn: String? = nil, rag: Bool = false,
         better: BetterDirection = .higher, amberTolerance: Double = 0.1, title: String? = nil,
         xTitle: String? = nil, yTitle: String? = nil, yScale: YScale = .auto, suppressionMarker: String = "c",
         width: Int = 720, height: Int = 400, idPrefix: String = "chart"
@@ -64,6 +67,7 @@ public struct ChartSpec: Sendable, Hashable {
         self.benchmarkSeries = benchmarkSeries
         self.benchmarkColumns = benchmarkColumns
         self.target = target
+        self.targetColumn = targetColumn
         self.rag = rag
         self.better = better
         self.amberTolerance = amberTolerance

@@ -6,7 +6,11 @@ import SendQLCore
 ///   splits the rows into lines (or bars side by side); a point needs exactly one row.
 /// - Benchmarks (series values or extra columns) are drawn grey and dashed (lines) or grey (bars).
 /// - A target is a dashed horizontal line with a label; with `rag`, points or bars are coloured
-///   green (target met), amber (short by at most 10% of the target) or red (`RAGStatus`).
+///   green (target met), amber (short by at most 10% of the target) or red (`RAGStatus`). With a
+///   target column each series has its own: a dashed line in the series' colour, named in the
+///   legend ("... (target 90%)"), and RAG rates each series against its own.
+/// - A line's latest value and the target's label sit right of the plot, moved apart so that no
+///   two overlap.
 /// - The y axis spans zero and every value with round ticks. In `.auto` scale it is 0-100 with `%`
 ///   when every value and the target lie in 0...100 and the y column looks like a percentage: its
 ///   name contains `pct`, `percent` or `rate`, it is `X` beside `X_numerator` and `X_denominator`
@@ -39,6 +43,16 @@ private struct ChartDrawing {
     let width: Double
     let height: Double
     var out = ""
+    /// Labels for the column right of the plot (a line's latest value, the target), drawn last.
+    var sideLabels: [SideLabel] = []
+
+    /// A label right of the plot, wanting to sit level with `y`.
+    struct SideLabel {
+        var y: Double
+        var text: String
+        var colour: String
+        var bold: Bool
+    }
 
     static let margin = 16.0
     static let palette = ["#1f4e79", "#d55e00", "#009e73", "#cc79a7", "#0072b2", "#e69f00", "#56b4e9", "#4d4d4d"]
@@ -65,13 +79,15 @@ private struct ChartDrawing {
         case .percent: return true
         case .linear: return false
         case .auto:
-            let all = data.values + (spec.target.map { [$0.value] } ?? [])
-            return data.looksLikePercent && all.allSatisfy { $0 >= 0 && $0 <= 100 }
+            return data.looksLikePercent && allValues.allSatisfy { $0 >= 0 && $0 <= 100 }
         }
     }
 
+    /// Everything the y axis must reach: values and targets.
+    var allValues: [Double] { data.values + (spec.target.map { [$0.value] } ?? []) + data.seriesTargets }
+
     var scale: NiceScale {
-        let all = data.values + (spec.target.map { [$0.value] } ?? [])
+        let all = allValues
         if isPercent {
             return all.allSatisfy { $0 >= 0 && $0 <= 100 } ? .percent : .covering(all + [100])
         }
@@ -84,16 +100,23 @@ private struct ChartDrawing {
         return SVGText.grouped(value, decimals: data.integers ? 0 : 1)
     }
 
-    func rag(_ value: Double) -> RAGStatus? {
-        guard spec.rag, let target = spec.target else { return nil }
-        return RAGStatus.rate(value, target: target.value, better: spec.better, tolerance: spec.amberTolerance)
+    /// The target a series is measured against: its own, else the chart's.
+    func target(of series: ChartSeries) -> Double? { series.target ?? spec.target?.value }
+
+    func rag(_ value: Double, in series: ChartSeries) -> RAGStatus? {
+        guard spec.rag, let target = target(of: series) else { return nil }
+        return RAGStatus.rate(value, target: target, better: spec.better, tolerance: spec.amberTolerance)
+    }
+
+    /// "90%" or "1,200": a target as its label shows it.
+    func targetText(_ value: Double) -> String {
+        SVGText.grouped(value, decimals: 1).replacingOccurrences(of: ".0", with: "") + (isPercent ? "%" : "")
     }
 
     var targetLabel: String? {
         guard let target = spec.target else { return nil }
         if let label = target.label { return label }
-        let text = SVGText.grouped(target.value, decimals: 1).replacingOccurrences(of: ".0", with: "")
-        return "Target \(text)\(isPercent ? "%" : "")"
+        return "Target " + targetText(target.value)
     }
 
     // MARK: Drawing
@@ -140,16 +163,17 @@ private struct ChartDrawing {
         let tickLabels = ticks.map { isPercent ? SVGText.fixed($0, decimals: 0) + "%" : SVGText.grouped($0, decimals: scale.decimals) }
         let tickWidth = tickLabels.map { SVGText.width($0, size: 11) }.max() ?? 0
         let left = Self.margin + (spec.yTitle == nil ? 0 : 22) + tickWidth + 8
-        // The target's label sits right of the plot, level with its line, clear of the data.
-        let targetRoom = targetLabel.map { SVGText.width($0, size: 11) + 10 } ?? 0
-        let right = width - Self.margin - max(targetRoom, spec.kind == .line ? 16 : 0)
+        // The target's label and the lines' latest values sit right of the plot, clear of the data.
+        let sideTexts = [targetLabel].compactMap { $0 } + (labelsLatestValues ? latestValueTexts : [])
+        let sideRoom = sideTexts.map { SVGText.width($0, size: 11) + 10 }.max() ?? 0
+        let right = width - Self.margin - max(sideRoom, spec.kind == .line ? 16 : 0)
         let count = data.categories.count
         let band = (right - left) / Double(count)
         let shownLabels = data.categories.map { $0.count > 24 ? String($0.prefix(23)) + "…" : $0 }
         let labelWidths = shownLabels.map { SVGText.width($0, size: 11) }
         let widest = labelWidths.max() ?? 0
         let rotated = widest + 6 > band
-        let every = rotated ? max(1, Int((28 / band).rounded(.up))) : 1
+        let every = rotated ? max(1, Int((32 / band).rounded(.up))) : 1
         let labelSpace = rotated ? min(widest, 140) * 0.71 + 18 : 22
         let bottom = height - Self.margin - (spec.xTitle == nil ? 0 : 20) - labelSpace
         let plotHeight = bottom - top
@@ -180,9 +204,21 @@ private struct ChartDrawing {
             let ty = y(target.value)
             out += "<g class=\"target\">\n"
             out += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(Self.ink)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
-            out += "<text x=\"\(n(right + 6))\" y=\"\(n(ty + 4))\" font-size=\"11\" fill=\"\(Self.ink)\">\(esc(label))</text>\n"
+            out += "</g>\n"
+            sideLabels.append(SideLabel(y: ty, text: label, colour: Self.ink, bold: false))
+        }
+        // Each series' own target, in its colour (the legend names it); a target several share is
+        // drawn once, in ink, since no one colour is its own.
+        var drawnTargets: Set<Double> = []
+        for (index, series) in data.series.enumerated() where !series.isBenchmark {
+            guard let own = series.target, drawnTargets.insert(own).inserted else { continue }
+            let shared = data.series.filter { !$0.isBenchmark && $0.target == own }.count > 1
+            let ty = y(own)
+            out += "<g class=\"target\">\n"
+            out += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(shared ? Self.ink : Self.palette[index % Self.palette.count])\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
             out += "</g>\n"
         }
+        drawSideLabels(x: right + 6, top: top, bottom: bottom)
 
         // x labels, thinned and turned when crowded.
         out += "<g class=\"x-labels\" font-size=\"11\" fill=\"\(Self.softInk)\" text-anchor=\"\(rotated ? "end" : "middle")\">\n"
@@ -230,7 +266,7 @@ private struct ChartDrawing {
                     out += "<text x=\"\(n(centre))\" y=\"\(n(y(0) - 5))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
                 case .value(let value):
                     let top = min(y(value), y(0)), barHeight = abs(y(value) - y(0))
-                    let fill = series.isBenchmark ? nil : rag(value).map { Self.ragColours[$0]! }
+                    let fill = series.isBenchmark ? nil : rag(value, in: series).map { Self.ragColours[$0]! }
                     out += "<rect x=\"\(n(start))\" y=\"\(n(top))\" width=\"\(n(slot - gap))\" height=\"\(n(barHeight))\""
                     out += fill.map { " fill=\"\($0)\"" } ?? ""
                     out += "><title>\(esc("\(series.name), \(data.categories[category]): \(valueText(value))"))</title></rect>\n"
@@ -291,7 +327,7 @@ private struct ChartDrawing {
                 guard everyPoint || run.count == 1 else { continue }
                 for category in run {
                     let value = series.points[category].number!
-                    let fill = series.isBenchmark ? nil : rag(value).map { Self.ragColours[$0]! }
+                    let fill = series.isBenchmark ? nil : rag(value, in: series).map { Self.ragColours[$0]! }
                     let radius = series.isBenchmark ? 2.5 : (fill == nil ? 3.5 : 4.5)
                     out += "<circle cx=\"\(n(x(category)))\" cy=\"\(n(y(value)))\" r=\"\(n(radius))\""
                     out += fill.map { " fill=\"\($0)\" stroke=\"#ffffff\" stroke-width=\"1\"" } ?? ""
@@ -303,20 +339,49 @@ private struct ChartDrawing {
             for (category, point) in series.points.enumerated() where point == .suppressed {
                 out += "<text x=\"\(n(x(category)))\" y=\"\(n(y(scale.lower) - 6))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
             }
-            // The latest value, labelled (when few series would not crowd each other).
-            if data.mainCount <= 3, let last = series.points.lastIndex(where: { $0.number != nil }) {
-                let value = series.points[last].number!
-                out += "<text x=\"\(n(x(last)))\" y=\"\(n(y(value) - 9))\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\" "
-                out += "fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(esc(valueText(value)))</text>\n"
+            // The latest value, labelled right of the plot (when few series would not crowd each other).
+            if labelsLatestValues, let last = series.points.last(where: { $0.number != nil })?.number {
+                sideLabels.append(SideLabel(y: y(last), text: valueText(last), colour: colour, bold: true))
             }
         }
+    }
+
+    /// Line charts label each main series' latest value, unless there are too many to tell apart.
+    var labelsLatestValues: Bool { spec.kind == .line && data.mainCount <= 3 }
+
+    var latestValueTexts: [String] {
+        data.series.filter { !$0.isBenchmark }.compactMap { $0.points.last(where: { $0.number != nil })?.number }.map(valueText)
+    }
+
+    /// The side labels, each as level with what it labels as it can be without touching another.
+    mutating func drawSideLabels(x: Double, top: Double, bottom: Double) {
+        guard !sideLabels.isEmpty else { return }
+        let n = SVGText.number
+        let gap = 13.0
+        var placed = sideLabels.sorted { $0.y < $1.y }
+        for index in placed.indices.dropFirst() where placed[index].y - placed[index - 1].y < gap {
+            placed[index].y = placed[index - 1].y + gap
+        }
+        // Pushed past the bottom: move the run back up, keeping the gaps.
+        if let last = placed.last, last.y > bottom {
+            let shift = last.y - bottom
+            for index in placed.indices { placed[index].y -= shift }
+            for index in placed.indices.reversed().dropFirst() where placed[index + 1].y - placed[index].y < gap {
+                placed[index].y = placed[index + 1].y - gap
+            }
+        }
+        out += "<g class=\"side-labels\" font-size=\"11\">\n"
+        for label in placed {
+            out += "<text x=\"\(n(x))\" y=\"\(n(max(top, label.y) + 4))\"\(label.bold ? " font-weight=\"bold\"" : "") fill=\"\(label.colour)\">\(esc(label.text))</text>\n"
+        }
+        out += "</g>\n"
     }
 
     /// The legend under the title; returns its bottom edge (the title's when there is none).
     mutating func drawLegend() -> Double {
         let n = SVGText.number
         var items: [(swatch: String, label: String)] = []
-        let showSeries = data.mainCount > 1 || data.series.contains { $0.isBenchmark }
+        let showSeries = data.mainCount > 1 || data.series.contains { $0.isBenchmark || $0.target != nil }
         var benchmarkNumber = 0
         if showSeries {
             for (index, series) in data.series.enumerated() {
@@ -327,7 +392,8 @@ private struct ChartDrawing {
                     items.append((swatch(colour: colour, dash: spec.kind == .line ? dash : nil), series.name))
                 } else if !(spec.rag && spec.kind == .bar) {
                     // RAG bars take their colour from the rating, so the series has no swatch of its own.
-                    items.append((swatch(colour: Self.palette[index % Self.palette.count], dash: nil), series.name))
+                    let name = series.target.map { series.name + ", target " + targetText($0) } ?? series.name
+                    items.append((swatch(colour: Self.palette[index % Self.palette.count], dash: nil), name))
                 }
             }
         }
@@ -397,6 +463,10 @@ private struct ChartDrawing {
                     let low = known.min { $0.1 < $1.1 }!, high = known.max { $0.1 < $1.1 }!
                     text += "; lowest \(valueText(low.1)) (\(categories[low.0])), highest \(valueText(high.1)) (\(categories[high.0]))"
                 }
+            }
+            if let own = series.target {
+                let met = known.filter { RAGStatus.rate($0.1, target: own, better: spec.better, tolerance: spec.amberTolerance) == .green }
+                text += "; target \(targetText(own)), met by \(met.count) of \(known.count) values"
             }
             sentences.append(text + ".")
         }

@@ -58,7 +58,7 @@ public enum OutputWriter {
                     case .unavailable(let why): notes.append("note: no PNG beside \(plan.path): \(why)")
                     }
                 case .report(let report):
-                    var document = ReportDocument(title: report.title ?? report.path)
+                    var document = ReportDocument(title: report.title ?? report.paths[0])
                     for block in report.blocks {
                         switch block {
                         case .heading(let text): document.append(.heading(level: 2, text: text))
@@ -70,9 +70,11 @@ public enum OutputWriter {
                             document.append(.figure(path: path, alt: caption ?? path, caption: caption))
                         }
                     }
-                    let text = report.path.lowercased().hasSuffix(".html")
-                        ? HTMLReportRenderer().render(document) : MarkdownReportRenderer().render(document)
-                    notes.append("wrote " + (try folder.write(text, to: report.path)))
+                    for path in report.paths {
+                        let text = path.lowercased().hasSuffix(".html")
+                            ? HTMLReportRenderer().render(document) : MarkdownReportRenderer().render(document)
+                        notes.append("wrote " + (try folder.write(text, to: path)))
+                    }
                 case .snapshot(let name, let table, _):
                     // An absolute --store is the user's own choice on the command line; a relative one stays under --out.
                     let store = try SnapshotStore(path: settings.store.hasPrefix("/") ? settings.store : try folder.resolve(settings.store))

@@ -24,11 +24,13 @@ public struct HTMLReportRenderer: Sendable {
         h1 { font-size: 1.6rem; margin: 0 0 1rem; }
         h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; }
         h3, h4, h5, h6 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; }
+        .table-wrap { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
         th, td { border-bottom: 1px solid #cccccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
         th { border-bottom: 2px solid #1a1a1a; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .word { white-space: nowrap; }
         .empty { color: #4d4d4d; font-style: italic; }
         figure { margin: 1.5rem 0; }
         figure img { max-width: 100%; height: auto; }
@@ -73,7 +75,8 @@ public struct HTMLReportRenderer: Sendable {
     func renderTable(_ table: Table, caption: String?) -> String {
         let numeric = table.columns.map(format.isNumeric)
         func cls(_ index: Int) -> String { numeric[index] ? " class=\"num\"" : "" }
-        var out = "<table>\n"
+        // A table wider than the page scrolls inside its own box rather than widening the page.
+        var out = "<div class=\"table-wrap\">\n<table>\n"
         if let caption, !caption.isEmpty { out += "<caption>\(Self.escape(caption))</caption>\n" }
         out += "<thead>\n<tr>"
         for (index, name) in table.schema.names.enumerated() {
@@ -87,11 +90,13 @@ public struct HTMLReportRenderer: Sendable {
             out += "<tr>"
             for (index, column) in table.columns.enumerated() {
                 let text = format.text(column[row], numericText: numeric[index] && column.type == .string)
-                out += "<td\(cls(index))>\(Self.escape(text))</td>"
+                // A code, date or period is one word: never broken across lines ("2024-\n12").
+                let word = !numeric[index] && !text.isEmpty && text.count <= 40 && !text.contains(" ")
+                out += "<td\(word ? " class=\"word\"" : cls(index))>\(Self.escape(text))</td>"
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n</div>\n"
         return out
     }
 
