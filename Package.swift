@@ -16,7 +16,14 @@ let package = Package(
     ],
     targets: [
         // Syntax, semantics, columnar runtime, calendar and diagnostics. Never prints, never exits.
-        .target(name: "SendQLCore"),
+        .target(
+            name: "SendQLCore",
+            // The prelude's .sendql files, embedded as bytes (no Foundation needed to read them).
+            resources: [
+                .embedInCode("Prelude/as-of.sendql"), .embedInCode("Prelude/clocks.sendql"),
+                .embedInCode("Prelude/kpis.sendql"),
+            ]
+        ),
         // CSV reading and writing, the data-contract loader, the generator, renderers, charts,
         // reports, publication, the snapshot store.
         .target(name: "SendQLIO", dependencies: ["SendQLCore", "CSQLite"]),
