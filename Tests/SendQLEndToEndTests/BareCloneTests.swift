@@ -3,7 +3,7 @@ import SendQLTestSupport
 import Testing
 
 /// The main job as a new user meets it: the committed tree alone (`git archive HEAD`, nothing beside
-/// it, no `../shared`), `scripts/sample` run there with the built binary, every file it writes
+/// it, as a user's clone has), `scripts/sample` run there with the built binary, every file it writes
 /// checked, and the HTML report opened in a real browser.
 @Suite(.serialized)
 struct BareCloneTests {
