@@ -16,18 +16,20 @@ struct ReplCommand: ParsableCommand {
     static func start(_ arguments: ScriptArguments) throws -> Never {
         let options = try arguments.options()
         let session: Session
+        let findings: [Diagnostic]
         let parameters = try arguments.parameterValues()
         // A script read later may declare a parameter, so an unknown one is a warning here, not an error.
         switch RunJob.makeSession(dataFolder: arguments.data, asOf: arguments.asOf, parameters: parameters,
                                   rowLimit: arguments.rowLimit, options: options, closures: arguments.closures,
                                   dfeFolders: arguments.dfeFolders, refusesUnknownParameters: false) {
         case .failure(let output): Terminal.finish(output)
-        case .success(let made): session = made
+        case .success(let made): (session, findings) = (made.session, made.findings)
         }
         let undeclared = parameters.keys.sorted().filter { !session.checker.declaredParameters.contains($0) }.map {
             "warning: --param \($0): the prelude declares no such parameter; it is kept for scripts that declare it"
         }
-        let notes = undeclared + [DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)].compactMap { $0 }
+        let rendered = findings.isEmpty ? [] : [String(ScriptJob.render(findings, options: options).dropLast())]
+        let notes = rendered + undeclared + [DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)].compactMap { $0 }
         let interrupts = InterruptSignal.install()
         let reader = ReadlineLineReader(historyPath: HistoryFile.path(), interrupts: interrupts)
         let configuration = REPLConfiguration(

@@ -56,6 +56,7 @@ struct ParserErrorTests {
         ("from t | take 5 6", "expected '|' or end of line, found '6'"),
         ("from t | join (from u | take 1 x) on a", "expected '|' or ')', found 'x'"),
         ("let x = if a then 1\nlet y = 2", "expected 'else' for the 'if' at 1:9, found end of line"),
+        ("from t | join p on a, b", "expected '|' or end of line after the join condition, found ','"),
     ])
     func messages(text: String, message: String) {
         #expect(diagnostics(text).map(\.message) == [message])

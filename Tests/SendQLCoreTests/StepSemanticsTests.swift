@@ -65,6 +65,49 @@ struct StepSemanticsTests {
         ])
     }
 
+    @Test func rankOfANegatedValueRanksFromTheLargestWithNullsUnranked() {
+        let rows = Self.rows("""
+        from scores
+        | derive r = rank(-v), dr = dense_rank(-v), by_group = rank(-g), by_days = rank(-days)
+        | select row, r, dr, by_group, by_days
+        """)
+        #expect(rows == [
+            [.int(1), .int(3), .int(2), .int(4), .int(3)],
+            [.int(2), .null, .null, .int(4), .int(2)],
+            [.int(3), .int(4), .int(3), .int(4), .int(1)],
+            [.int(4), .int(1), .int(1), .int(2), .int(4)],
+            [.int(5), .int(1), .int(1), .int(2), .null],
+            [.int(6), .null, .null, .int(1), .null],
+        ])
+    }
+
+    @Test func anAggregateInDeriveGivesEachRowItsGroupsValue() {
+        let rows = Self.rows("""
+        from scores
+        | group g (derive n = count(), total = sum(v), share = pct(v > 2), big = count(where v > 2))
+        | derive everyone = count(), all_v = sum(v)
+        | select g, row, n, total, share, big, everyone, all_v
+        """)
+        #expect(rows == [
+            [.string("a"), .int(1), .int(3), .int(4), .double(50), .int(1), .int(6), .int(24)],
+            [.string("a"), .int(2), .int(3), .int(4), .double(50), .int(1), .int(6), .int(24)],
+            [.string("a"), .int(3), .int(3), .int(4), .double(50), .int(1), .int(6), .int(24)],
+            [.string("b"), .int(4), .int(2), .int(20), .double(100), .int(2), .int(6), .int(24)],
+            [.string("b"), .int(5), .int(2), .int(20), .double(100), .int(2), .int(6), .int(24)],
+            [.string("c"), .int(6), .int(1), .null, .null, .int(0), .int(6), .int(24)],
+        ])
+    }
+
+    @Test func anAggregateInDeriveCombinesWithTheRowsOwnValues() {
+        let rows = Self.rows("""
+        from scores
+        | where v is not null
+        | group g (derive share_of_group = round(100.0 * v / sum(v), 1))
+        | select row, share_of_group
+        """)
+        #expect(rows == [[.int(1), .double(75)], [.int(3), .double(25)], [.int(4), .double(50)], [.int(5), .double(50)]])
+    }
+
     @Test func sortsByManyKeysWithNullsLast() {
         #expect(Self.rows("from scores | sort g desc, v | select row").map { $0[0] }
             == [.int(6), .int(4), .int(5), .int(3), .int(1), .int(2)])

@@ -50,6 +50,21 @@ struct DfECommandTests {
         #expect(result.stdout.contains("1294"))
     }
 
+    @Test func aMarkerThePublisherDoesNotListIsWarnedAboutBeforeTheResult() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-dfe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "time_period,la_name,plans\n2019,A,12\n2019,B,[c]\n".write(
+            to: folder.appendingPathComponent("plans.csv"), atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.sendql(
+            ["-c", "from dfe_plans | aggregate total = sum(plans), suppressed = count(plans_symbol)",
+             "--dfe", folder.path, "--as-of", "2024-12-31"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("warning[E0724]: \"[c]\" in plans is neither a number nor a symbol"), "\(result.stderr)")
+        #expect(result.stderr.contains("plans.csv:3:8"))
+        #expect(result.stdout.contains("12           1"), "\(result.stdout)")
+    }
+
     @Test func aMissingFolderIsADataError() throws {
         let result = try ProcessRunner.sendql(["-c", "from requests | take 1", "--dfe", "/nonexistent/dfe"])
         #expect(result.status == 66)

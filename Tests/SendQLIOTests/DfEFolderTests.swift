@@ -54,7 +54,7 @@ struct DfEFolderTests {
         let folder = try PublishedStatistics.folder("ehcp-2022")
         let session = try RunJob.makeSession(
             dataFolder: RepositoryPaths.sampleArea.path, asOf: "2024-12-31", parameters: [:], rowLimit: 1000, options: ScriptOptions(),
-            dfeFolders: [folder]).get()
+            dfeFolders: [folder]).get().session
         #expect(session.table(named: "dfe_sen2_mi") != nil)
         #expect(session.table(named: "requests") != nil)
     }

@@ -107,6 +107,38 @@ struct DfEStatisticsLoaderTests {
         #expect(table.column(named: "des_med_off_symbol") == nil)
     }
 
+    @Test func anUnlistedMarkerIsReadAsASymbolAndNamedByItsCell() throws {
+        let loaded = try Self.read("time_period,la_name,plans\n2019,A,12\n\n2019,B,[c]\n2020,C,[c]\n", byteOrderMark: false)
+        #expect(loaded.table.column(named: "plans")?.type == .int)
+        #expect(loaded.table.column(named: "plans")?[0] == .int(12))
+        #expect(loaded.table.column(named: "plans")?[1] == .null)
+        #expect(loaded.table.column(named: "plans_symbol")?[1] == .string("[c]"))
+        #expect(loaded.table.column(named: "plans_symbol")?[2] == .string("[c]"))
+        // One warning for the marker, at its first cell: line 4 (the blank line counts), column 8.
+        #expect(loaded.findings.count == 1)
+        let finding = try #require(loaded.findings.first)
+        #expect(finding.code == "E0724")
+        #expect(finding.severity == .warning)
+        #expect(finding.message == "\"[c]\" in plans is neither a number nor a symbol the publisher lists (x, z, c, low, u, :); read as a symbol")
+        let rendered = DiagnosticRenderer(colour: false).render([finding])
+        #expect(rendered.contains("--> dfe/example.csv:4:8"), "\(rendered)")
+    }
+
+    @Test func textInAColumnOfNumbersIsNamedByItsCell() throws {
+        let loaded = try Self.read("time_period,plans\n2019,12\n2020,see note 4\n2021,7\n", byteOrderMark: false)
+        #expect(loaded.table.column(named: "plans")?.type == .string)
+        #expect(loaded.table.column(named: "plans")?[1] == .string("see note 4"))
+        #expect(loaded.findings.count == 1)
+        let finding = try #require(loaded.findings.first)
+        #expect(finding.message == "plans stays text: \"see note 4\" is neither a number nor a symbol the publisher lists (x, z, c, low, u, :)")
+        #expect(DiagnosticRenderer(colour: false).render([finding]).contains("--> dfe/example.csv:3:6"))
+    }
+
+    @Test func aColumnOfTextGetsNoWarning() throws {
+        let loaded = try Self.read("time_period,des_med_off\n2019,Yes\n2020,No\n")
+        #expect(loaded.findings.isEmpty)
+    }
+
     @Test(arguments: [
         (Int64(2019), "2019", Int64(2019)), (201819, "2018/19", 2018), (199900, "1999/00", 1999),
         (202324, "2023/24", 2023),

@@ -42,9 +42,10 @@ struct DfETribunalAppealRatesTests {
         #expect(rows[1]["appeals_registered"] == .int(22_082))
         #expect(rows[1]["total_appealable_decisions"] == .null)
         #expect(rows[1]["la_name"] == .null)
-        // The row excluding suppressed authorities has figures for 2024 only.
+        // The row excluding suppressed authorities has figures for 2024 only; its other years are null.
         let excluding = try Self.table().rows(where: ["breakdown": .string("Total excluding suppressed")])
-        #expect(excluding.count == 1)
+        #expect(excluding.count == 11)
+        #expect(excluding.filter { $0["appeals_registered"] != .null }.map { $0["time_period"] } == [.int(2024)])
     }
 
     @Test func symbolsAreKeptAndFootnotesDropped() throws {
@@ -75,6 +76,18 @@ struct DfETribunalAppealRatesTests {
         }
         let years = Set((0..<table.rowCount).map { period[$0] })
         #expect(years == Set((2014...2024).map { Value.int(Int64($0)) }))
+    }
+
+    @Test func aYearWithEveryCellBlankIsKeptAsNulls() throws {
+        // Cumbria split in April 2023; the table leaves its 2024 cells blank. The row stays, all null.
+        let table = try Self.table()
+        let cumbria = table.rows(where: ["time_period": .int(2024), "la_name": .string("Cumbria")])
+        #expect(cumbria.count == 1)
+        let row = try #require(cumbria.first)
+        #expect(row["appeals_registered"] == .null)
+        #expect(row["appeals_registered_symbol"] == .null)
+        #expect(row["old_la_code"] == .string("909"))
+        #expect(table.rows(where: ["time_period": .int(2023), "la_name": .string("Cumbria")]).first?["appeals_registered_symbol"] == .string(".."))
     }
 
     @Test func cellsAreNormalised() {

@@ -30,8 +30,8 @@ public enum WindowFunction: String, Sendable, Hashable, CaseIterable {
     public var signature: String {
         switch self {
         case .rowNumber: return "row_number() -> 1, 2, 3... within the group"
-        case .rank: return "rank(x) -> rank by x ascending, ties share a rank, gaps after ties"
-        case .denseRank: return "dense_rank(x) -> rank by x ascending, no gaps"
+        case .rank: return "rank(x) -> rank by x ascending (rank(-x): descending), ties share a rank, gaps after ties"
+        case .denseRank: return "dense_rank(x) -> rank by x ascending (dense_rank(-x): descending), no gaps"
         case .lag: return "lag(x[, n[, default]]) -> x from n rows earlier in the group"
         case .lead: return "lead(x[, n[, default]]) -> x from n rows later in the group"
         case .runningSum: return "running_sum(x) -> sum of x up to this row"

@@ -12,7 +12,7 @@ extension Checker {
             return expandUserFunction(name, function, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
         }
         if let aggregate = AggregateFunction(rawValue: name.name) {
-            return bindAggregate(aggregate, name: name, arguments: arguments, filter: filter, mode: mode, span: span)
+            return bindAggregate(aggregate, name: name, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
         }
         if filter != nil {
             report("E0306", "only aggregates take a `where` filter; `\(name.name)` is not one", span)
@@ -69,15 +69,20 @@ extension Checker {
     }
 
     private mutating func bindAggregate(
-        _ function: AggregateFunction, name: Identifier, arguments: [Expression], filter: Expression?, mode: BindMode, span: Span
+        _ function: AggregateFunction, name: Identifier, arguments: [Expression], filter: Expression?,
+        in frame: FrameSchema, mode: BindMode, span: Span
     ) -> BoundExpression {
-        guard case .aggregate(let collector) = mode else {
-            var notes = ["help: aggregates belong in an `aggregate` step, e.g. `aggregate n = \(name.name)(...)`"]
-            if case .window = mode { notes.append("help: for a total up to each row use running_sum or running_count") }
-            report("E0308", "`\(name.name)` is an aggregate and cannot be used here", name.span, notes: notes)
+        // In `aggregate` a call gives a row per group; in `derive` it gives each row its group's value.
+        let input: FrameSchema
+        switch mode {
+        case .aggregate(let collector): input = collector.input
+        case .window: input = frame
+        case .scalar:
+            report("E0308", "`\(name.name)` is an aggregate and cannot be used here", name.span,
+                   notes: ["help: aggregates belong in an `aggregate` step, e.g. `aggregate n = \(name.name)(...)`, "
+                       + "or in `derive` for each row's group total, e.g. `derive n = \(name.name)(...)`"])
             return Self.errorExpression(span)
         }
-        let input = collector.input
         let args = arguments.map { bindScalar($0, in: input) }
         var boundFilter: BoundExpression? = nil
         if let filter {
@@ -151,8 +156,16 @@ extension Checker {
         if function == .count && args.isEmpty { argument = nil }
         var aggregate = BoundAggregate(function: function, argument: argument, fraction: fraction, filter: boundFilter, type: type, span: span)
         if function == .trendSlope { aggregate.period = args[1] }
-        let position = collector.add(aggregate)
-        return BoundExpression(.column(position), type: type, span: span)
+        switch mode {
+        case .aggregate(let collector):
+            return BoundExpression(.column(collector.add(aggregate)), type: type, span: span)
+        case .window(let collector):
+            let window = BoundWindow(function: nil, argument: nil, offset: 0, defaultValue: nil, type: type, span: span,
+                                     aggregate: aggregate)
+            return BoundExpression(.column(collector.add(window)), type: type, span: span)
+        case .scalar:
+            return Self.errorExpression(span)
+        }
     }
 
     private mutating func bindWindow(
@@ -162,6 +175,14 @@ extension Checker {
             report("E0309", "`\(name.name)` is a window function and can only be used in `derive`", name.span,
                    notes: ["help: e.g. `derive previous = lag(meeting_date)`, inside a `group` for one series per key"])
             return Self.errorExpression(span)
+        }
+        // `rank(-x)` ranks by x from the largest, as `sort -x` orders: dates and text too.
+        var arguments = arguments
+        var descending = false
+        if function == .rank || function == .denseRank, arguments.count == 1,
+           case .unary(.negate, let inner) = arguments[0].kind {
+            arguments[0] = inner
+            descending = true
         }
         let args = arguments.map { bindScalar($0, in: frame) }
         if args.contains(where: { $0.type == .error }) { return Self.errorExpression(span) }
@@ -221,6 +242,7 @@ extension Checker {
         }
         var window = BoundWindow(function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span)
         if function == .changeOnYear { window.period = args[1] }
+        window.descending = descending
         return BoundExpression(.column(collector.add(window)), type: type, span: span)
     }
 

@@ -26,7 +26,8 @@ public struct BoundAggregate: Sendable, Hashable {
 
 /// A window call inside `derive`.
 public struct BoundWindow: Sendable, Hashable {
-    public var function: WindowFunction
+    /// The window function; nil for a group-wise aggregate.
+    public var function: WindowFunction?
     public var argument: BoundExpression?
     /// lag/lead distance.
     public var offset: Int
@@ -34,8 +35,13 @@ public struct BoundWindow: Sendable, Hashable {
     public var defaultValue: BoundExpression?
     /// The period labels of `change_on_year(x, period)`.
     public var period: BoundExpression? = nil
+    /// `rank(-x)`, `dense_rank(-x)`: rank by x from the largest, as `sort -x` orders.
+    public var descending = false
     public var type: ExprType
     public var span: Span
+    /// `derive n = count()`: the aggregate over each row's group (the whole table outside `group`),
+    /// given to every row of the group.
+    public var aggregate: BoundAggregate? = nil
 }
 
 /// One `name = expr` of a derive; `expression` reads the input columns and then the window results.

@@ -279,6 +279,12 @@ extension Parser {
             .keyword(.on), "'on' and the join condition",
             notes: ["help: write the condition after 'on': join plans on plans.person_id == person_id"])
         let condition = try parseExpression()
+        if current.kind == .comma {
+            throw failure(
+                .unexpectedToken, "expected '|' or end of line after the join condition, found ','",
+                label: "several keys are joined with 'and'",
+                notes: ["help: join on several keys with 'and': join plans on plan_id and person_id"])
+        }
         return Step(
             .join(kind: kind, table: relation, alias: alias, on: Parser.splitConjunction(condition)),
             span: Span(joinToken.span.start, previousEnd))

@@ -59,28 +59,29 @@ public struct CSVReader: Sendable {
     public func read(path: String) throws -> CSVTable {
         let file: CSVFile
         do { file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes) } catch { throw error.diagnostic }
-        return try read(file)
+        return try read(file, keepRowStarts: false).table
     }
 
     /// Reads CSV text held in memory; `name` is how messages name it.
     public func read(bytes: [UInt8], name: String) throws -> CSVTable {
-        try read(CSVFile(name: name, bytes: bytes, maximumFieldBytes: maximumFieldBytes))
+        try read(CSVFile(name: name, bytes: bytes, maximumFieldBytes: maximumFieldBytes), keepRowStarts: false).table
     }
 
-    private func read(_ file: CSVFile) throws -> CSVTable {
+    func read(_ file: CSVFile, keepRowStarts: Bool) throws -> (table: CSVTable, rowStarts: RowStarts) {
         if file.headerIssues.count == 1 { throw file.headerIssues[0].diagnostic }
         if !file.headerIssues.isEmpty { throw DiagnosticList(file.headerIssues.map(\.diagnostic)) }
         let parsed = file.parse(
             formats: file.columnNames.map { formats[$0] }, chunks: parallelism,
-            stopAtFirstBadRow: mode == .strict, keepRowStarts: false, minimumChunkBytes: minimumChunkBytes)
+            stopAtFirstBadRow: mode == .strict, keepRowStarts: keepRowStarts, minimumChunkBytes: minimumChunkBytes)
         if mode == .strict, let first = parsed.rejects.first {
             throw file.issue(first.problems[0]).diagnostic
         }
         let tableName = Self.tableName(of: file.name)
-        return CSVTable(
+        let table = CSVTable(
             file: file.name, table: parsed.table,
             rejects: parsed.rejects.map { file.reject($0, table: tableName) },
             rowsInFile: parsed.rowsInFile, formats: parsed.formats)
+        return (table, parsed.rowStarts)
     }
 
     /// `requests` for `data/requests.csv`.

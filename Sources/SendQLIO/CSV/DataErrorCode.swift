@@ -49,6 +49,9 @@ public enum DataErrorCode: String, Sendable, Hashable, CaseIterable {
     case unknownFile = "E0722"
     /// A reference that could not be checked because its target table failed to load (a note).
     case referenceNotChecked = "E0723"
+    /// A published statistics cell read against the publisher's guidance: an unlisted marker read as
+    /// a symbol, or a text that keeps a column of numbers as text (a warning).
+    case dfeOddCell = "E0724"
 }
 
 extension Diagnostic {

@@ -59,7 +59,7 @@ public struct DfEStatisticsLoader: Sendable {
         if header.hasEmptyName {
             if let parsed = try DfETribunalAppealRates.parse(bytes: bytes, file: name) {
                 return DfETable(name: tableName, file: name, layout: .tribunalAppealRates, table: parsed.table,
-                                numericColumns: parsed.numericColumns)
+                                numericColumns: parsed.numericColumns, findings: parsed.findings)
             }
             let field = (header.names.firstIndex(of: "") ?? 0) + 1
             throw Diagnostic(
@@ -72,11 +72,18 @@ public struct DfEStatisticsLoader: Sendable {
             .map { "the column \($0.0) appears more than once; a later copy is \($0.1)" }
         // Every column is read as text, then typed here: symbols must not make a numeric column text.
         let formats = Dictionary(unique.map { ($0, ColumnFormat.string) }, uniquingKeysWith: { first, _ in first })
-        let csv = try CSVReader(mode: .strict, formats: formats, parallelism: parallelism)
-            .read(bytes: header.withUniqueNames(bytes), name: name)
-        let typed = DfETableTyper(symbols: DfESymbol.exploreEducationStatistics).typed(csv.table)
+        let (csv, locator) = try CSVReader(mode: .strict, formats: formats, parallelism: parallelism)
+            .readLocating(bytes: header.withUniqueNames(bytes), name: name)
+        let symbols = DfESymbol.exploreEducationStatistics
+        let typed = DfETableTyper(symbols: symbols).typed(csv.table)
+        let findings = typed.oddCells.map { odd in
+            let (message, notes) = DfEOddCellMessage.text(for: odd, symbols: symbols)
+            let field = csv.table.schema.names.firstIndex(of: odd.column) ?? 0
+            return locator.issue(row: odd.cell.row, field: field, code: .dfeOddCell, message: message, notes: notes,
+                                 severity: .warning).diagnostic
+        }
         return DfETable(name: tableName, file: name, layout: .exploreEducationStatistics, table: typed.table,
-                        numericColumns: typed.numericColumns, notes: notes)
+                        numericColumns: typed.numericColumns, notes: notes, findings: findings)
     }
 
     /// `dfe_timeliness_20_week` for `.../timeliness_20_week.csv`; characters a name cannot hold

@@ -22,8 +22,12 @@ public struct DfETable: Sendable {
     public var numericColumns: [String]
     /// What the loader changed about the file's shape (a repeated column renamed), for the report.
     public var notes: [String]
+    /// Cells read against the publisher's guidance (E0724 warnings), located in the file.
+    public var findings: [Diagnostic]
 
-    public init(name: String, file: String, layout: Layout, table: Table, numericColumns: [String], notes: [String] = []) {
+    public init(name: String, file: String, layout: Layout, table: Table, numericColumns: [String], notes: [String] = [],
+                findings: [Diagnostic] = []) {
+        self.findings = findings
         self.name = name
         self.file = file
         self.layout = layout

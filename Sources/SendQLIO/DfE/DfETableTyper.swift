@@ -22,25 +22,42 @@ struct DfETableTyper {
         return ["_code", "_name", "_id", "_urn"].contains { lower.hasSuffix($0) }
     }
 
-    /// The typed table, and the names of its numeric columns in order.
-    func typed(_ table: Table) -> (table: Table, numericColumns: [String]) {
+    /// A cell the typer could not read as the publisher's guidance says, for the loader to report.
+    struct OddCell: Equatable {
+        var column: String
+        var cell: DfEColumnTyper.Cell
+        /// True when the cell was read as a symbol the guidance does not list; false when it kept its
+        /// column as text.
+        var readAsSymbol: Bool
+    }
+
+    /// The typed table, its numeric columns in order, and the cells read against the guidance.
+    func typed(_ table: Table) -> (table: Table, numericColumns: [String], oddCells: [OddCell]) {
         let typer = DfEColumnTyper(symbols: symbols)
         var columns: [(String, Column)] = []
         var symbolColumns: [(String, Column)] = []
         var numeric: [String] = []
+        var oddCells: [OddCell] = []
         let taken = Set(table.schema.names)
         for (field, column) in zip(table.schema.fields, table.columns) {
             if field.name == "time_period" {
                 columns.append(contentsOf: timePeriodColumns(column, taken: taken))
-            } else if !Self.isIdentifying(field.name), let typed = typer.typed(column) {
-                columns.append((field.name, typed.values))
-                symbolColumns.append((Self.symbolColumnName(field.name, taken: taken), typed.symbols))
-                numeric.append(field.name)
-            } else {
+            } else if Self.isIdentifying(field.name) {
                 columns.append((field.name, column))
+            } else {
+                switch typer.outcome(column) {
+                case .numeric(let typed):
+                    columns.append((field.name, typed.values))
+                    symbolColumns.append((Self.symbolColumnName(field.name, taken: taken), typed.symbols))
+                    numeric.append(field.name)
+                    oddCells += typed.unlistedMarkers.map { OddCell(column: field.name, cell: $0, readAsSymbol: true) }
+                case .text(let odd):
+                    columns.append((field.name, column))
+                    if let odd { oddCells.append(OddCell(column: field.name, cell: odd, readAsSymbol: false)) }
+                }
             }
         }
-        return (Table(columns + symbolColumns), numeric)
+        return (Table(columns + symbolColumns), numeric, oddCells)
     }
 
     /// `time_period` as an int, with `period_label` and `year` (unless the file has columns of those

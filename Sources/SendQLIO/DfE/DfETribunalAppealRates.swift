@@ -23,7 +23,7 @@ enum DfETribunalAppealRates {
 
     /// The table and its numeric columns; nil when the bytes are not laid out as this table (no
     /// `Local Authority,LA code,<year>` row near the top). Throws when they are, but a measure repeats.
-    static func parse(bytes: [UInt8], file: String) throws -> (table: Table, numericColumns: [String])? {
+    static func parse(bytes: [UInt8], file: String) throws -> (table: Table, numericColumns: [String], findings: [Diagnostic])? {
         let records = Self.records(bytes)
         guard let headerIndex = records.prefix(headerSearchLimit).firstIndex(where: isYearsRow),
               headerIndex + 1 < records.count else { return nil }
@@ -49,7 +49,7 @@ enum DfETribunalAppealRates {
                 for slot in slots where slot.year == year && slot.column < cells.count {
                     values[slot.measure] = normalised(cells[slot.column])
                 }
-                guard values.values.contains(where: { !$0.isEmpty }) else { continue }
+                // A year with every cell blank (Cumbria in 2024, after it split) is kept as nulls.
                 rows.append(Row(
                     year: year, isEngland: isEngland, region: isEngland ? nil : region,
                     code: cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil,
@@ -57,8 +57,14 @@ enum DfETribunalAppealRates {
             }
         }
         rows.sort { $0.year < $1.year }  // stable: file order within a year
-        let typed = DfETableTyper(symbols: DfESymbol.tribunalAppealRates).typed(table(rows, measures: measures))
-        return (typed.table, typed.numericColumns)
+        let symbols = DfESymbol.tribunalAppealRates
+        let typed = DfETableTyper(symbols: symbols).typed(table(rows, measures: measures))
+        let findings = typed.oddCells.map { odd in
+            let (message, notes) = DfEOddCellMessage.text(for: odd, symbols: symbols)
+            let row = rows[odd.cell.row]
+            return Diagnostic(.dfeOddCell, "\(file): \(row.name), \(row.year): " + message, severity: .warning, notes: notes)
+        }
+        return (typed.table, typed.numericColumns, findings)
     }
 
     /// One authority (or England) in one year, before typing.

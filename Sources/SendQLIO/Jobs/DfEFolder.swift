@@ -11,10 +11,12 @@ public enum DfEFolder {
         return fromEnvironment.split(separator: ":").map(String.init).filter { !$0.isEmpty }
     }
 
-    /// The tables of all the folders by name; the diagnostics say why when they cannot be loaded,
-    /// including two folders giving the same table name.
-    public static func load(_ folders: [String]) -> Result<[String: Table], DiagnosticList> {
+    /// The tables of all the folders by name, and the warnings about cells read against the
+    /// publisher's guidance (E0724); the diagnostics say why when they cannot be loaded, including two
+    /// folders giving the same table name.
+    public static func load(_ folders: [String]) -> Result<(tables: [String: Table], findings: [Diagnostic]), DiagnosticList> {
         var tables: [String: Table] = [:]
+        var findings: [Diagnostic] = []
         var origins: [String: String] = [:]
         do {
             for folder in folders {
@@ -26,6 +28,7 @@ public enum DfEFolder {
                     }
                     origins[table.name] = table.file
                     tables[table.name] = table.table
+                    findings += table.findings
                 }
             }
         } catch let list as DiagnosticList {
@@ -35,6 +38,6 @@ public enum DfEFolder {
         } catch {
             return .failure(DiagnosticList([Diagnostic(.error, code: "E0700", message: "cannot load DfE statistics: \(error)")]))
         }
-        return .success(tables)
+        return .success((tables, findings))
     }
 }

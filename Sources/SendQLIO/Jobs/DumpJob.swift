@@ -23,8 +23,8 @@ public enum DumpJob {
                                       rowLimit: request.rowLimit, options: request.options,
                                       dfeFolders: request.dfeFolders) {
             case .failure(let output): return output
-            case .success(let session):
-                var checker = session.checker
+            case .success(let loaded):
+                var checker = loaded.session.checker
                 let (script, parseDiagnostics) = Parser.parse(request.source)
                 let before = checker.tables
                 let (program, checkDiagnostics) = checker.check(script)

@@ -36,8 +36,12 @@ public enum RunJob {
                            dfeFolders: request.dfeFolders) {
         case .failure(let output):
             return output
-        case .success(var session):
+        case .success(let loaded):
+            var session = loaded.session
             var output = ScriptJob.run(request.source, in: &session, options: request.options)
+            if !loaded.findings.isEmpty {
+                output.stderr = ScriptJob.render(loaded.findings, options: request.options) + output.stderr
+            }
             // Only about a script that ran: a mistake in it is the news then.
             if ![.usage, .scriptError].contains(output.status),
                let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables) {
@@ -53,11 +57,18 @@ public enum RunJob {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!).dayNumber
     }
 
+    /// A session, and the warnings found while loading its data that a user should see before any result.
+    public struct LoadedSession {
+        public var session: Session
+        /// Cells of the DfE statistics read against the publisher's guidance (E0724).
+        public var findings: [Diagnostic]
+    }
+
     /// A session over the data folder (and the DfE statistics folders), or the output that explains why there is none.
     public static func makeSession(
         dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
         closures: String? = nil, dfeFolders: [String] = [], refusesUnknownParameters: Bool = true
-    ) -> Result<Session, JobOutput> {
+    ) -> Result<LoadedSession, JobOutput> {
         var calendar = HolidayCalendar.englandAndWales
         if let closures {
             switch ClosureDays.read(closures) {
@@ -92,11 +103,13 @@ public enum RunJob {
                     return .failure(JobOutput(stderr: ScriptJob.render([error], options: options), status: .ioError))
                 }
             }
+            var findings: [Diagnostic] = []
             switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
             case .failure(let list):
                 return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
-            case .success(let dfeTables):
-                tables.merge(dfeTables) { own, _ in own }
+            case .success(let dfe):
+                tables.merge(dfe.tables) { own, _ in own }
+                findings = dfe.findings
             }
             var context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
                                          parameters: parameters, rowLimit: rowLimit)
@@ -112,7 +125,7 @@ public enum RunJob {
                 return .failure(JobOutput(stderr: "sendql: internal error in the prelude\n"
                     + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
             }
-            return .success(session)
+            return .success(LoadedSession(session: session, findings: findings))
         }
     }
 }

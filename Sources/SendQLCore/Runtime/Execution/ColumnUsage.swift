@@ -40,13 +40,7 @@ enum ColumnUsage {
         case .select(let items):
             return items.reduce(into: Set<Int>()) { $0.formUnion(columns($1.expression)) }
         case .aggregate(let plan):
-            var used = Set(plan.keyColumns)
-            for aggregate in plan.aggregates {
-                aggregate.argument.map { used.formUnion(columns($0)) }
-                aggregate.filter.map { used.formUnion(columns($0)) }
-                aggregate.period.map { used.formUnion(columns($0)) }
-            }
-            return used
+            return plan.aggregates.reduce(into: Set(plan.keyColumns)) { $0.formUnion(columns($1)) }
         case .join(let plan):
             guard let after, let inputWidth else { return nil }
             var used = after.filter { $0 < inputWidth }
@@ -80,9 +74,17 @@ enum ColumnUsage {
                 window.argument.map { used.formUnion(columns($0)) }
                 window.defaultValue.map { used.formUnion(columns($0)) }
                 window.period.map { used.formUnion(columns($0)) }
+                window.aggregate.map { used.formUnion(columns($0)) }
             }
         }
         return used.filter { $0 < inputWidth }
+    }
+
+    /// The column positions an aggregate call reads: its argument, filter and periods.
+    private static func columns(_ aggregate: BoundAggregate) -> Set<Int> {
+        [aggregate.argument, aggregate.filter, aggregate.period].reduce(into: Set<Int>()) { used, expression in
+            expression.map { used.formUnion(columns($0)) }
+        }
     }
 
     /// The column positions an expression reads.

@@ -16,19 +16,20 @@ struct WindowEvaluator {
     func compute(_ window: BoundWindow, over table: Table) -> Column {
         let rows = table.rowCount
         let lists = partitionRows(rows)
+        guard let function = window.function else { return groupAggregate(window.aggregate!, over: table) }
         let argument = window.argument.map { evaluator.evaluate($0, over: table) }
-        switch window.function {
+        switch function {
         case .rowNumber:
             var out = [Int64](repeating: 0, count: rows)
             for list in lists { for (i, row) in list.enumerated() { out[Int(row)] = Int64(i + 1) } }
             return Column(.int(out))
         case .rank, .denseRank:
-            return ranks(argument!, lists, dense: window.function == .denseRank, rows: rows)
+            return ranks(argument!, lists, dense: function == .denseRank, descending: window.descending, rows: rows)
         case .lag, .lead:
             let defaults = window.defaultValue.map { evaluator.evaluate($0, over: table) }
             var source = [Int32](repeating: -1, count: rows)
             var useDefault = [Bool](repeating: false, count: rows)
-            let step = window.function == .lag ? -window.offset : window.offset
+            let step = function == .lag ? -window.offset : window.offset
             for list in lists {
                 for (i, row) in list.enumerated() {
                     let j = i + step
@@ -55,7 +56,7 @@ struct WindowEvaluator {
         case .runningSum:
             return runningSums(argument!, lists, rows: rows)
         case .runningMin, .runningMax:
-            return runningExtremes(argument!, lists, rows: rows, max: window.function == .runningMax)
+            return runningExtremes(argument!, lists, rows: rows, max: function == .runningMax)
         case .change:
             var source = [Int32](repeating: -1, count: rows)
             for list in lists { for (i, row) in list.enumerated() where i > 0 { source[Int(row)] = list[i - 1] } }
@@ -77,13 +78,20 @@ struct WindowEvaluator {
         }
     }
 
+    /// The aggregate over each partition, given to every row of it (its first slot: a pct's value).
+    private func groupAggregate(_ aggregate: BoundAggregate, over table: Table) -> Column {
+        let groups = partitions ?? [Int32](repeating: 0, count: table.rowCount)
+        let aggregator = Aggregator(evaluator: evaluator, groups: groups, groupCount: partitions == nil ? 1 : partitionCount)
+        return aggregator.compute(aggregate, over: table)[0].gather(groups)
+    }
+
     /// a - b row by row, null where either is null.
     private func difference(_ a: Column, _ b: Column) -> Column {
         evaluator.binary(.subtract, a, b, type: a.type, rows: a.count)
     }
 
-    private func ranks(_ argument: Column, _ lists: [[Int32]], dense: Bool, rows: Int) -> Column {
-        let order = SortPermutation.compute([SortColumn(argument)], rowCount: rows)
+    private func ranks(_ argument: Column, _ lists: [[Int32]], dense: Bool, descending: Bool, rows: Int) -> Column {
+        let order = SortPermutation.compute([SortColumn(argument, descending: descending)], rowCount: rows)
         var position = [Int32](repeating: 0, count: rows)
         for (p, row) in order.enumerated() { position[Int(row)] = Int32(p) }
         // Equal values share one key so ties share a rank.
