@@ -82,7 +82,7 @@ public struct Completer: Sendable {
         }
         switch previous.kind {
         case .pipe:
-            return Keyword.stepKeywords.map(\.rawValue)
+            return StepTable.names
         case .keyword(.from), .keyword(.join), .keyword(.append), .keyword(.union):
             return checker.tables.keys.sorted()
         case .keyword(.inner), .keyword(.left):
@@ -95,7 +95,7 @@ public struct Completer: Sendable {
             guard let qualifier = position.beforePrevious?.identifierName else { return [] }
             return qualifiedColumns(qualifier, position: position, text: text)
         case .leftParen where opensGroupBody(position):
-            return Keyword.stepKeywords.map(\.rawValue)
+            return StepTable.names
         default:
             return columns(position: position, text: text).map(Self.quotedIfNeeded)
                 + checker.values.keys.sorted()

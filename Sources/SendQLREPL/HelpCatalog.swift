@@ -25,23 +25,6 @@ public enum HelpCatalog {
     /// The topic names, for completion.
     public static var topicNames: [String] { topics.map(\.name) }
 
-    /// What each step does, keyed by its keyword: `from` and every step keyword (a test checks).
-    static let stepSummaries: [Keyword: (syntax: String, summary: String)] = [
-        .from: ("from TABLE", "start a pipeline from a table, a let table, a loaded file or _ (the last result)"),
-        .where: ("where CONDITION", "keep the rows where the condition is true (null counts as false)"),
-        .derive: ("derive name = expr, ...", "add columns, or replace one of the same name"),
-        .select: ("select col, name = expr, ...", "keep exactly these columns, in this order"),
-        .aggregate: ("aggregate name = agg(...), ...", "one row of aggregates (one per group inside group)"),
-        .group: ("group key, ... (steps)", "run the steps once per group of equal keys"),
-        .sort: ("sort col, -col, col desc", "sort; nulls last; stable"),
-        .take: ("take N | take M..N", "the first N rows, or rows M to N (from 1); per group inside group"),
-        .join: ("join [inner|left] TABLE [as ALIAS] on cond", "pair rows with another table"),
-        .distinct: ("distinct [col, ...]", "drop repeated rows, or keep the distinct values of these columns"),
-        .append: ("append TABLE | append (pipeline)", "add the rows of another table with the same columns"),
-        .union: ("union TABLE | union (pipeline)", "append, then drop repeated rows"),
-        .pivot: ("pivot NAMES values VALUES", "one column per distinct value of NAMES, filled from VALUES"),
-    ]
-
     /// The output statements: each writes under --out and says where (docs/language.md#output-statements).
     static let outputStatements: [(name: String, syntax: String, summary: String)] = [
         ("export", "export RELATION to \"FILE.csv|json|md|html\"", "write a table to a file"),
@@ -76,7 +59,7 @@ public enum HelpCatalog {
 
     /// The one-line entry for a step, function or dot-command name.
     static func entry(named name: String) -> String? {
-        if let keyword = Keyword(rawValue: name), let step = stepSummaries[keyword] {
+        if let step = ([StepTable.pipelineStart] + StepTable.steps).first(where: { $0.name == name }) {
             return "\(step.syntax)\n    \(step.summary)"
         }
         var lines: [String] = []
@@ -89,7 +72,7 @@ public enum HelpCatalog {
     }
 
     static var allNames: [String] {
-        stepSummaries.keys.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)
+        [StepTable.pipelineStart.name] + StepTable.names + ScalarFunction.allCases.map(\.rawValue)
             + AggregateFunction.allCases.map(\.rawValue) + WindowFunction.allCases.map(\.rawValue)
             + DotCommand.catalog.map(\.name) + outputStatements.map(\.name)
     }
@@ -118,8 +101,7 @@ public enum HelpCatalog {
     }
 
     static func steps() -> String {
-        let ordered = [Keyword.from] + Keyword.stepKeywords
-        return ordered.compactMap { keyword in stepSummaries[keyword].map { "\($0.syntax)\n    \($0.summary)" } }
+        ([StepTable.pipelineStart] + StepTable.steps).map { "\($0.syntax)\n    \($0.summary)" }
             .joined(separator: "\n") + "\n"
     }
 

@@ -77,7 +77,7 @@ struct ParserErrorTests {
     @Test func unknownStepWithNoNeighbourListsTheSteps() throws {
         let diagnostic = try #require(diagnostics("from t | frobnicate x").first)
         #expect(diagnostic.notes == [
-            "help: the steps are where, derive, select, aggregate, group, sort, take, join, distinct, append, union, pivot"
+            "help: the steps are where, derive, select, aggregate, group, sort, take, join, distinct, append, union, pivot, fill"
         ])
     }
 

@@ -4,10 +4,11 @@ import Testing
 
 struct HelpCatalogTests {
     @Test func everyStepHasHelp() {
-        for keyword in [Keyword.from] + Keyword.stepKeywords {
-            #expect(HelpCatalog.stepSummaries[keyword] != nil, "no help for \(keyword)")
-            #expect(HelpCatalog.text(for: "steps").contains(keyword.rawValue + " "))
+        for step in [StepTable.pipelineStart] + StepTable.steps {
+            #expect(HelpCatalog.text(for: step.name) == "\(step.syntax)\n    \(step.summary)\n", "no help for \(step.name)")
+            #expect(HelpCatalog.text(for: "steps").contains(step.syntax + "\n    " + step.summary))
         }
+        #expect(HelpCatalog.text(for: "fill").hasPrefix("fill PERIOD by KIND"))
     }
 
     @Test func theFunctionTopicsComeFromTheCatalogs() {

@@ -167,7 +167,7 @@ extension Parser {
         // `fill` is a step word but not reserved: `(fill period by ...` opens a body, `(fill)` is a call.
         if next.identifierName == "fill", peek(2).identifierName != nil { return true }
         guard current.span.start > nameToken.span.end, let word = next.identifierName else { return false }
-        return StepSuggestions.suggestion(for: word) != nil
+        return StepTable.suggestion(for: word) != nil
     }
 
     /// `call = IDENT "(" [ "where" expr | expr { "," expr } [ "," "where" expr ] ] ")"`; the

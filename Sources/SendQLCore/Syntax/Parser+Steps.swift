@@ -69,14 +69,7 @@ extension Parser {
         throw expected(opener == nil ? "'|' or end of line" : "'|' or ')'", notes: notes, fixIts: fixIts)
     }
 
-    /// ```
-    /// step = "where" expr | "derive" named { "," named } | "select" named { "," named }
-    ///      | "aggregate" named { "," named } | "group" named { "," named } "(" inner ")"
-    ///      | "sort" sortkey { "," sortkey } | "take" expr [ ".." expr ]
-    ///      | "join" [ "inner" | "left" ] relation [ "as" IDENT ] "on" expr
-    ///      | "distinct" [ named { "," named } ] | "append" relation | "union" relation
-    ///      | "pivot" expr "values" expr ;
-    /// ```
+    /// One step, dispatched through `StepTable` (which holds each step's grammar).
     mutating func parseStep(_ position: StepPosition) throws(ParseFailure) -> Step {
         let token = current
         if position == .pipelineStart {
@@ -89,21 +82,14 @@ extension Parser {
             }
             throw expected("'from' and a table name")
         }
-        switch token.kind {
-        case .keyword(.where): return try parseWhere()
-        case .keyword(.derive), .keyword(.select), .keyword(.aggregate): return try parseNamedListStep()
-        case .keyword(.group): return try parseGroup()
-        case .keyword(.sort): return try parseSort()
-        case .keyword(.take): return try parseTake()
-        case .keyword(.join): return try parseJoin()
-        case .keyword(.distinct): return try parseDistinct()
-        case .keyword(.append), .keyword(.union): return try parseAppendOrUnion()
-        case .keyword(.pivot): return try parsePivot()
-        case .keyword(.from): throw misplacedFrom(position)
-        case .identifier("fill"): return try parseFill()
-        case .identifier(let name): throw unknownStep(name, token: token)
-        default: throw expected(position == .afterPipe ? "a step after '|'" : "a step")
+        if case .keyword(.from) = token.kind { throw misplacedFrom(position) }
+        // A reserved step word, or `fill` (not reserved); a backquoted `where` is a name, not a step.
+        let word = token.keyword?.rawValue ?? token.identifierName.flatMap { Keyword(rawValue: $0) == nil ? $0 : nil }
+        if let word, let step = StepTable.step(named: word) {
+            return try step.parse(&self)
         }
+        if case .identifier(let name) = token.kind { throw unknownStep(name, token: token) }
+        throw expected(position == .afterPipe ? "a step after '|'" : "a step")
     }
 
     /// `from` after a `|`: usually a trailing `|` on the line before a new pipeline.
@@ -128,13 +114,13 @@ extension Parser {
                 notes: ["help: to add a column, write 'derive \(token.text) = ...'"],
                 fixIts: [FixIt(span: Span(token.span.start, token.span.start), replacement: "derive ")])
         }
-        if let suggestion = StepSuggestions.suggestion(for: name) {
+        if let suggestion = StepTable.suggestion(for: name) {
             return failure(
                 .unknownStep, "unknown step '\(token.text)'", label: "not a step",
                 notes: ["help: did you mean '\(suggestion)'?"],
                 fixIts: [FixIt(span: token.span, replacement: suggestion)])
         }
-        let steps = Keyword.stepKeywords.map(\.rawValue).joined(separator: ", ")
+        let steps = StepTable.names.joined(separator: ", ")
         return failure(
             .unknownStep, "unknown step '\(token.text)'", label: "not a step",
             notes: ["help: the steps are \(steps)"])

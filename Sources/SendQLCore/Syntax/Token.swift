@@ -10,11 +10,9 @@ public enum Keyword: String, Sendable, Hashable, CaseIterable {
     case and, or, not, `in`, between, `is`, null, `true`, `false`, `if`, then, `case`, when, end
     case asc, desc
 
-    /// The keywords that start a pipeline step after `|`.
-    public static let stepKeywords: [Keyword] = [
-        .where, .derive, .select, .aggregate, .group, .sort, .take, .join, .distinct, .append,
-        .union, .pivot,
-    ]
+    /// The reserved words that start a pipeline step after `|` (every step of `StepTable` but
+    /// `fill`, which is not reserved).
+    public static let stepKeywords: [Keyword] = StepTable.names.compactMap(Keyword.init(rawValue:))
 
     /// The keywords that start a statement.
     public static let statementKeywords: [Keyword] = [.let, .param, .include, .load, .expect, .from]
