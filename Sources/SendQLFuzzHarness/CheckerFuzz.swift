@@ -43,16 +43,12 @@ enum CheckerFuzz {
         var broken = world.problems
         var checker = world.checker
         let source = Source(name: "fuzz.sendql", text: String(decoding: bytes, as: UTF8.self))
-        let (script, parseDiagnostics) = Parser.parse(source)
-        let parsed = !parseDiagnostics.contains { $0.severity == .error }
-        let (program, checkDiagnostics) = checker.check(script, readingFiles: parsed)
-        let diagnostics = parseDiagnostics + checkDiagnostics
-        broken += Invariants.spansInside(diagnostics)
-        _ = DiagnosticRenderer().render(diagnostics)
-        _ = PlanPrinter.render(program, tables: checker.tables)
-        guard parsed, !checkDiagnostics.contains(where: { $0.severity == .error }),
-              program.statements.allSatisfy(isSmall) else { return broken }
-        return broken + execute(program, source: source)
+        let checked = checker.check(source)
+        broken += Invariants.spansInside(checked.diagnostics)
+        _ = DiagnosticRenderer().render(checked.diagnostics)
+        _ = PlanPrinter.render(checked.program, tables: checker.tables)
+        guard !checked.hasErrors, checked.program.statements.allSatisfy(isSmall) else { return broken }
+        return broken + execute(checked.program, source: source)
     }
 
     /// Runs a checked program as a session would, checking every result against its checked schema.

@@ -138,9 +138,7 @@ public struct Completer: Sendable {
         guard let pipe = position.lastPipe else { return fallback }
         let prefix = String(decoding: text.utf8.prefix(pipe.span.start), as: UTF8.self)
         var checker = self.checker
-        let (script, _) = Parser.parse(Source(name: "<completion>", text: prefix))
-        let (program, _) = checker.check(script)
-        for statement in program.statements.reversed() {
+        for statement in checker.check(Source(name: "<completion>", text: prefix)).program.statements.reversed() {
             switch statement {
             case .query(let pipeline), .letTable(_, let pipeline):
                 if pipeline.span.start == from.span.start { return pipeline.schema }

@@ -31,6 +31,13 @@ public struct Source: Sendable, Hashable {
         scalarsBeforeBlock = blocks
     }
 
+    /// The text under `span` (clamped to the text).
+    public func text(of span: Span) -> String {
+        let bytes = Array(text.utf8)
+        let start = min(max(0, span.start), bytes.count)
+        return String(decoding: bytes[start..<min(bytes.count, max(start, span.end))], as: UTF8.self)
+    }
+
     /// 1-based line and column (column counts Unicode scalars, so carets line up under text).
     public func location(of offset: Int) -> (line: Int, column: Int) {
         var low = 0, high = lineStarts.count - 1

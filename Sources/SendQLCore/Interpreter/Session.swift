@@ -104,19 +104,9 @@ public struct Session: Sendable {
         var outcome = RunOutcome()
         outcome.source = source
         outcome.asOf = checker.context.asOf
-        let (script, parseDiagnostics) = Parser.parse(source)
         let saved = checker
-        // A script that does not parse will not run, so its `load`s are not worth reading.
-        let parsed = !parseDiagnostics.contains { $0.severity == .error }
-        let (program, checkDiagnostics) = checker.check(script, readingFiles: parsed)
-        // In source order, whichever stage found them (diagnostics from included files keep their place after).
-        outcome.diagnostics = (parseDiagnostics + checkDiagnostics).enumerated().sorted { a, b in
-            let x = a.element, y = b.element
-            let xMain = x.source?.name == source.name, yMain = y.source?.name == source.name
-            if xMain != yMain { return xMain }
-            if xMain, let xs = x.span?.start, let ys = y.span?.start, xs != ys { return xs < ys }
-            return a.offset < b.offset
-        }.map(\.element)
+        let checked = checker.check(source)
+        outcome.diagnostics = checked.diagnostics
         if !lazily, checker.context.refusesUnknownParameters {
             outcome.diagnostics += unknownParameters()
         }
@@ -125,64 +115,9 @@ public struct Session: Sendable {
             outcome.failedBeforeRunning = true
             return outcome
         }
+        for (name, table) in checker.takeLoadedTables() { store.set(name, table) }
         let executor = Executor(context: checker.context, store: store, source: source)
-        var report: ReportRequest?
-        do {
-            for (name, table) in checker.takeLoadedTables() { store.set(name, table) }
-            for statement in program.statements {
-                switch statement {
-                case .letTable(let name, let pipeline):
-                    if lazily {
-                        store.define(name, pipeline, source: source)
-                    } else {
-                        store.set(name, try executor.run(pipeline))
-                        outcome.definitions.append((name, pipeline))
-                    }
-                case .query(let pipeline):
-                    outcome.results.append(QueryResult(table: try executor.run(pipeline), span: pipeline.span, pipeline: pipeline))
-                case .export(let pipeline, let path, let span):
-                    outcome.outputs.append(.export(try executor.run(pipeline), path: path, span: span))
-                case .chart(let plan, let span):
-                    outcome.outputs.append(.chart(plan, try executor.run(plan.pipeline), span: span))
-                case .report(let paths, let title, let span):
-                    if let open = report { outcome.outputs.append(.report(open)) }
-                    report = ReportRequest(paths: paths, title: title, blocks: [], span: span)
-                case .heading(let text):
-                    report?.blocks.append(.heading(text))
-                case .text(let text):
-                    report?.blocks.append(.text(text))
-                case .table(let pipeline, let caption):
-                    report?.blocks.append(.table(try executor.run(pipeline), caption: caption))
-                case .figure(let path, let caption):
-                    report?.blocks.append(.figure(path: path, caption: caption))
-                case .snapshot(let name, let span):
-                    outcome.outputs.append(.snapshot(name: name, try executor.table(named: "kpi_pack", span: span), span: span))
-                case .publish(let threshold):
-                    outcome.publishThreshold = threshold
-                case .expectNone(let pipeline, let message, let span):
-                    let table = try executor.run(pipeline)
-                    if table.rowCount > 0 {
-                        // Name the offending rows by their first columns, so the log says what breached.
-                        let rows = table.rows.prefix(10).map { row in
-                            row.prefix(3).map { $0.isNull ? "" : $0.description }.filter { !$0.isEmpty }.joined(separator: " ")
-                        }
-                        let more = table.rowCount > 10 ? " and \(table.rowCount - 10) more" : ""
-                        let text = (message ?? "expected no rows") + ": " + rows.joined(separator: "; ") + more
-                        outcome.failedExpectations.append(FailedExpectation(message: text, span: span, source: source))
-                    }
-                case .expect(let condition, let message, let span):
-                    let value = executor.evaluator.evaluateConstant(condition)
-                    if value != .bool(true) {
-                        let text = message ?? "expectation failed: " + sourceText(source, span)
-                        outcome.failedExpectations.append(FailedExpectation(message: text, span: span, source: source))
-                    }
-                }
-            }
-        } catch {
-            outcome.diagnostics.append(error.diagnostic)
-        }
-        // The open report is written with what it has, even after a failure part-way.
-        if let report { outcome.outputs.append(.report(report)) }
+        executor.run(checked.program.statements, lazily: lazily, into: &outcome)
         return outcome
     }
 
@@ -195,11 +130,6 @@ public struct Session: Sendable {
                 : "note: the parameters are " + declared.joined(separator: ", "))
             return Diagnostic(.error, code: "E0341", message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
         }
-    }
-
-    private func sourceText(_ source: Source, _ span: Span) -> String {
-        let bytes = Array(source.text.utf8)
-        return String(decoding: bytes[max(0, span.start)..<min(bytes.count, span.end)], as: UTF8.self)
     }
 }
 

@@ -57,7 +57,7 @@ public struct Checker: Sendable {
     public var functionNames: [String] { Array(functions.keys) }
 
     /// Checks a script; the program is runnable only when no diagnostic is an error.
-    public mutating func check(_ script: Script, readingFiles: Bool = true) -> (Program, [Diagnostic]) {
+    mutating func check(_ script: Script, readingFiles: Bool) -> (Program, [Diagnostic]) {
         diagnostics = []
         expansionWork = 0
         readsFiles = readingFiles

@@ -25,15 +25,10 @@ public enum DumpJob {
             case .failure(let output): return output
             case .success(let loaded):
                 var checker = loaded.session.checker
-                let (script, parseDiagnostics) = Parser.parse(request.source)
-                let before = checker.tables
-                let (program, checkDiagnostics) = checker.check(script)
-                let diagnostics = parseDiagnostics + checkDiagnostics
-                var tables = before
-                for (name, schema) in checker.tables { tables[name] = schema }
-                return JobOutput(stdout: PlanPrinter.render(program, tables: tables),
-                                 stderr: ScriptJob.render(diagnostics, options: request.options),
-                                 status: diagnostics.contains { $0.severity == .error } ? .scriptError : .ok)
+                let checked = checker.check(request.source)
+                return JobOutput(stdout: PlanPrinter.render(checked.program, tables: checker.tables),
+                                 stderr: ScriptJob.render(checked.diagnostics, options: request.options),
+                                 status: checked.hasErrors ? .scriptError : .ok)
             }
         }
     }
