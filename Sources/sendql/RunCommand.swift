@@ -14,11 +14,11 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
     var parameters: [String] = []
 
-    @Option(help: "How results are printed: table, csv, json or markdown (default: table; csv for snapshot).")
-    var format: String?
+    @Option(help: "How results are printed (default: table; csv for snapshot).")
+    var format: ResultFormat?
 
-    @Option(name: .customLong("error-format"), help: "How errors are printed: text or json.")
-    var errorFormat: String = "text"
+    @Option(name: .customLong("error-format"), help: "How errors are printed.")
+    var errorFormat: ErrorFormat = .text
 
     @Option(name: .customLong("row-limit"),
             help: "The most rows a join, pivot, append or union may make (default: one per 128 bytes of memory).")
@@ -45,15 +45,7 @@ struct ScriptArguments: ParsableArguments {
     var dfeFolders: [String] = []
 
     func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
-        let format = try self.format.map { text in
-            guard let format = ResultFormat(rawValue: text) else {
-                throw ValidationError("--format must be one of table, csv, json, markdown; found \"\(text)\"")
-            }
-            return format
-        } ?? defaultFormat
-        guard let errorFormat = ErrorFormat(rawValue: errorFormat) else {
-            throw ValidationError("--error-format must be text or json; found \"\(errorFormat)\"")
-        }
+        let format = self.format ?? defaultFormat
         guard (1...1000).contains(publishThreshold) else {
             throw ValidationError("--publish-threshold must be from 1 to 1000; found \(publishThreshold)")
         }

@@ -3,13 +3,13 @@ extension Checker {
     mutating func checkOutput(_ statement: Statement) -> [CheckedStatement] {
         switch statement.kind {
         case .export(let relation, let path):
-            guard let pipeline = checkRelation(relation), checkFileName(path, extensions: ["csv", "json", "md", "html"]) else { return [] }
+            guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.tables) else { return [] }
             return [.export(pipeline, path: path.value, span: statement.span)]
         case .chart(let kind, let relation, let options, let path):
             guard let plan = checkChart(kind: kind, relation: relation, options: options, path: path) else { return [] }
             return [.chart(plan, span: statement.span)]
         case .report(let paths, let title):
-            guard paths.allSatisfy({ checkFileName($0, extensions: ["md", "html"]) }) else { return [] }
+            guard paths.allSatisfy({ checkFileName($0, formats: FileFormat.reports) }) else { return [] }
             reportOpen = true
             return [.report(paths: paths.map(\.value), title: title.flatMap { constantText($0) }, span: statement.span)]
         case .heading(let text):
@@ -22,7 +22,7 @@ extension Checker {
             guard requireReport("table", statement.span), let pipeline = checkRelation(relation) else { return [] }
             return [.table(pipeline, caption: caption.flatMap { constantText($0) })]
         case .figure(let path, let caption):
-            guard requireReport("figure", statement.span), checkFileName(path, extensions: ["svg", "png"]) else { return [] }
+            guard requireReport("figure", statement.span), checkFileName(path, formats: FileFormat.figures) else { return [] }
             return [.figure(path: path.value, caption: caption.flatMap { constantText($0) })]
         case .snapshot(let name):
             guard tables["kpi_pack"] != nil else {
@@ -49,7 +49,7 @@ extension Checker {
     }
 
     /// A file name that stays under the output folder and has one of the extensions.
-    mutating func checkFileName(_ path: StringLiteral, extensions: [String]) -> Bool {
+    mutating func checkFileName(_ path: StringLiteral, formats: [FileFormat]) -> Bool {
         let name = path.value
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         if name.hasPrefix("/") || parts.contains("..") || name.isEmpty || parts.contains("") {
@@ -57,9 +57,8 @@ extension Checker {
                    notes: ["help: write a name like \"kpis.csv\" or \"figures/kpis.svg\"; --out chooses the folder"])
             return false
         }
-        let suffix = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-        guard name.contains("."), extensions.contains(suffix) else {
-            report("E0330", "\"\(name)\" should end in " + extensions.map { "." + $0 }.joined(separator: ", "), path.span)
+        guard let format = FileFormat(path: name), formats.contains(format) else {
+            report("E0330", "\"\(name)\" should end in " + formats.map { "." + $0.rawValue }.joined(separator: ", "), path.span)
             return false
         }
         return true
@@ -89,7 +88,7 @@ extension Checker {
             report("E0334", "unknown kind of chart `\(kind.name)`", kind.span, notes: ["note: the kinds are line and bar"])
             return nil
         }
-        guard let pipeline = checkRelation(relation), checkFileName(path, extensions: ["svg"]) else { return nil }
+        guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.charts) else { return nil }
         let columns = pipeline.schema.fields
         var plan = ChartPlan(kind: chartKind, pipeline: pipeline, x: "", y: "", series: nil, benchmarks: [], target: nil,
                              targetColumn: nil, rag: false, lowerIsBetter: false, title: nil, xTitle: nil, yTitle: nil, path: path.value)

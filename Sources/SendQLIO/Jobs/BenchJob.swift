@@ -64,10 +64,13 @@ public enum BenchJob {
             if let resultsDirectory, let table = last?.results.last?.table {
                 let path = resultsDirectory + "/" + query.name + ".csv"
                 do {
-                    let sink = try AtomicFileSink(destination: path)
-                    var text = ResultRenderer.csv(table)
-                    try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
-                    try sink.commit()
+                    // Plain CSV (no spreadsheet safety), to compare cell for cell with DuckDB's and Polars'.
+                    let file = try OutputFolder(root: resultsDirectory).create(query.name + ".csv")
+                    do { try TableCSVExporter.write(table, to: file, safety: .off) } catch {
+                        file.discard()
+                        throw error
+                    }
+                    _ = try file.commit()
                 } catch {
                     return JobOutput(stdout: lines.joined(), stderr: "sendql bench: cannot write \(path): \(error)\n",
                                      status: .cannotWrite)

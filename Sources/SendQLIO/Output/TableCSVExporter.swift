@@ -3,7 +3,7 @@ import SendQLCore
 /// Writes a whole table as RFC 4180 CSV to a sink (an `OutputFile` for `export ... to "x.csv"`),
 /// through the buffered `CSVWriter`, so a large table never sits in memory as one string.
 ///
-/// The bytes are those of `ResultRenderer.csv`: a header, then one line per row; nulls empty,
+/// The one writer of tables as CSV (`ResultRenderer.csv` prints through it too): a header, then one line per row; nulls empty,
 /// dates ISO, durations in whole days, doubles in their shortest round-trip form. Text cells are
 /// made safe for spreadsheets unless `safety` is `.off` (see `SpreadsheetSafety`).
 public enum TableCSVExporter {

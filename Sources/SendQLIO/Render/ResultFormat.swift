@@ -18,17 +18,14 @@ public enum ResultRenderer {
         }
     }
 
-    /// RFC 4180 CSV with a header; nulls are empty fields. With `.neutraliseFormulas`, text cells
-    /// and column names a spreadsheet would run as formulas get a leading `'` (see `SpreadsheetSafety`).
+    /// RFC 4180 CSV with a header; nulls are empty fields, through the one CSV writer
+    /// (`TableCSVExporter`). With `.neutraliseFormulas`, text cells and column names a spreadsheet
+    /// would run as formulas get a leading `'` (see `SpreadsheetSafety`).
     public static func csv(_ table: Table, spreadsheetSafety: SpreadsheetSafety = .off) -> String {
-        var out = table.schema.names.map { csvField(spreadsheetSafety.apply($0)) }.joined(separator: ",") + "\n"
-        for row in 0..<table.rowCount {
-            out += table.columns.map { column in
-                let text = plainText(column[row])
-                return csvField(column.type == .string ? spreadsheetSafety.apply(text) : text)
-            }.joined(separator: ",") + "\n"
-        }
-        return out
+        let sink = MemoryByteSink()
+        // A memory sink cannot fail to take bytes.
+        _ = try? TableCSVExporter.write(table, to: sink, safety: spreadsheetSafety)
+        return sink.text
     }
 
     /// An array of objects, one per row; dates as ISO strings, durations as whole days.
@@ -64,11 +61,6 @@ public enum ResultRenderer {
         case .double(let d): return formatDouble(d)
         default: return value.description
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func jsonValue(_ value: Value) -> String {
