@@ -26,7 +26,7 @@ public struct REPL<Reader: LineReader> {
     var percentageColumns: [String: Set<String>] = [:]
 
     /// The executor's code for a run stopped by the cancellation check.
-    static var interruptedCode: String { "E0405" }
+    static var interruptedCode: String { RuntimeErrorCode.interrupted.rawValue }
 
     /// The name under which queries see the previous result.
     public static var lastResultName: String { "_" }
@@ -129,9 +129,8 @@ public struct REPL<Reader: LineReader> {
             write(DiagnosticRenderer(colour: configuration.colour).render(problems), to: .error)
         }
         if stopped { write("interrupted\n", to: .error) }
-        for failed in outcome.failedExpectations {
-            let (line, column) = failed.source.location(of: failed.span.start)
-            write("expectation failed: \(failed.source.name):\(line):\(column): \(failed.message)\n", to: .error)
+        if !outcome.failedExpectations.isEmpty {
+            write(DiagnosticRenderer(colour: configuration.colour).render(outcome.failedExpectations), to: .error)
         }
         if timerIsOn { showTime(since: started) }
         return outcome

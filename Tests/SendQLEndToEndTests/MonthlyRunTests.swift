@@ -19,7 +19,7 @@ struct MonthlyRunTests {
             ])
             // Some measures are red in the sample area: the run says which, exits 1, and still writes everything.
             #expect(result.status == 1, "\(result.stderr)")
-            #expect(result.stderr.contains("expectation failed:") && result.stderr.contains("measures are red"))
+            #expect(result.stderr.contains("error[E0407]: measures are red"))
             let pack = folder.appendingPathComponent(String(asOf.prefix(7)))
             for file in ["wsoa-measures.csv", "wsoa-trends.csv", "wsoa-progress.md", "figures/headline-ehcp-20wk.svg",
                          "figures/area3-reviews.svg", "figures/overdue-now.svg"] {

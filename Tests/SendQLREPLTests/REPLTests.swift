@@ -182,7 +182,14 @@ struct REPLTests {
 
     @Test func failedExpectationsAreReported() {
         let run = REPLRun(["expect 1 > 2 else \"one is not more than two\""])
-        #expect(run.output.error == "expectation failed: <repl>:1:1: one is not more than two\n")
+        #expect(run.output.error == """
+            error[E0407]: one is not more than two
+             --> <repl>:1:1
+              |
+            1 | expect 1 > 2 else "one is not more than two"
+              | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expectation failed
+
+            """)
     }
 
     @Test func quitEndsTheLoopAndUnknownCommandsDoNot() {

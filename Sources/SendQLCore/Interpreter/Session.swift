@@ -7,20 +7,14 @@ public struct QueryResult: Sendable {
     public var pipeline: CheckedPipeline
 }
 
-/// An `expect` whose condition was not true.
-public struct FailedExpectation: Sendable, Hashable {
-    public var message: String
-    public var span: Span
-    public var source: Source
-}
-
 /// What running a script gave: results in order, and every problem found.
 public struct RunOutcome: Sendable {
     public var results: [QueryResult] = []
     /// The `let` tables the script defined, in order, with the pipelines that made them.
     public var definitions: [(name: String, pipeline: CheckedPipeline)] = []
     public var diagnostics: [Diagnostic] = []
-    public var failedExpectations: [FailedExpectation] = []
+    /// An E0407 error for each `expect` that was not met: the run went on, and exits 1.
+    public var failedExpectations: [Diagnostic] = []
     /// The files the script asked for, in order.
     public var outputs: [OutputRequest] = []
     /// Set by `publish`: outputs suppress counts from 1 to this.
@@ -128,7 +122,7 @@ public struct Session: Sendable {
             var notes = Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
             notes.append(declared.isEmpty ? "note: no script here declares a parameter"
                 : "note: the parameters are " + declared.joined(separator: ", "))
-            return Diagnostic(.error, code: "E0341", message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
+            return Diagnostic(.error, code: CheckErrorCode.unknownParameter.rawValue, message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
         }
     }
 }

@@ -15,7 +15,7 @@ extension Checker {
             return bindAggregate(aggregate, name: name, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
         }
         if filter != nil {
-            report("E0306", "only aggregates take a `where` filter; `\(name.name)` is not one", span)
+            report(.wrongArgumentCount, "only aggregates take a `where` filter; `\(name.name)` is not one", span)
             return Self.errorExpression(span)
         }
         if let window = WindowFunction(rawValue: name.name) {
@@ -23,7 +23,7 @@ extension Checker {
         }
         guard let scalar = ScalarFunction(rawValue: name.name) else {
             let fix = Suggestions.closest(to: name.name, among: allFunctionNames)
-            report("E0303", "unknown function `\(name.name)`", name.span,
+            report(.unknownFunction, "unknown function `\(name.name)`", name.span,
                    notes: suggestion(for: name.name, among: allFunctionNames),
                    fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
             return Self.errorExpression(span)
@@ -45,7 +45,7 @@ extension Checker {
             }
             if [.coalesce, .greatest, .least].contains(scalar) { args = args.map { coerce($0, to: type) } }
             if scalar == .period, args[1].isConstant, case .literal(.string(let kind)) = fold(args[1]).node, PeriodKind(rawValue: kind) == nil {
-                report("E0307", "`\(kind)` is not a kind of period", args[1].span,
+                report(.wrongArgumentType, "`\(kind)` is not a kind of period", args[1].span,
                        notes: ["note: the kinds are " + PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")])
                 return Self.errorExpression(span)
             }
@@ -58,12 +58,12 @@ extension Checker {
     ) {
         switch failure {
         case .arity(let expected, let found):
-            report("E0306", "`\(function)` takes \(expected) argument\(expected == "1" ? "" : "s"), found \(found)", span,
+            report(.wrongArgumentCount, "`\(function)` takes \(expected) argument\(expected == "1" ? "" : "s"), found \(found)", span,
                    notes: ["note: \(signature)"])
         case .argument(let index, let expected, let found):
             var notes = ["note: \(signature)"]
             if expected == "date" && found == .string { notes.append("help: write a date literal as @2019-03-31") }
-            report("E0307", "argument \(index + 1) of `\(function)` must be \(expected), found \(found)",
+            report(.wrongArgumentType, "argument \(index + 1) of `\(function)` must be \(expected), found \(found)",
                    arguments[index].span, notes: notes)
         }
     }
@@ -78,7 +78,7 @@ extension Checker {
         case .aggregate(let collector): input = collector.input
         case .window: input = frame
         case .scalar:
-            report("E0308", "`\(name.name)` is an aggregate and cannot be used here", name.span,
+            report(.aggregateOutsideAggregate, "`\(name.name)` is an aggregate and cannot be used here", name.span,
                    notes: ["help: aggregates belong in an `aggregate` step, e.g. `aggregate n = \(name.name)(...)`, "
                        + "or in `derive` for each row's group total, e.g. `derive n = \(name.name)(...)`"])
             return Self.errorExpression(span)
@@ -88,7 +88,7 @@ extension Checker {
         if let filter {
             let f = bindScalar(filter, in: input)
             if f.type != .bool && f.type != .null && f.type != .error {
-                report("E0307", "the `where` of `\(name.name)` must be true/false, found \(f.type)", filter.span)
+                report(.wrongArgumentType, "the `where` of `\(name.name)` must be true/false, found \(f.type)", filter.span)
                 return Self.errorExpression(span)
             }
             boundFilter = f
@@ -136,7 +136,7 @@ extension Checker {
             if function == .percentile {
                 guard args[1].isConstant, case .literal(let v) = fold(args[1]).node,
                       let p = (v == .null ? nil : Double(v.description)), (0...1).contains(p) else {
-                    report("E0307", "the fraction of `percentile` must be a constant between 0 and 1", args[1].span,
+                    report(.wrongArgumentType, "the fraction of `percentile` must be a constant between 0 and 1", args[1].span,
                            notes: ["note: percentile(days, 0.9) is the 90th percentile"])
                     return Self.errorExpression(span)
                 }
@@ -172,7 +172,7 @@ extension Checker {
         _ function: WindowFunction, name: Identifier, arguments: [Expression], in frame: FrameSchema, mode: BindMode, span: Span
     ) -> BoundExpression {
         guard case .window(let collector) = mode else {
-            report("E0309", "`\(name.name)` is a window function and can only be used in `derive`", name.span,
+            report(.windowOutsideDerive, "`\(name.name)` is a window function and can only be used in `derive`", name.span,
                    notes: ["help: e.g. `derive previous = lag(meeting_date)`, inside a `group` for one series per key"])
             return Self.errorExpression(span)
         }
@@ -223,7 +223,7 @@ extension Checker {
             guard argType.dataType != nil else { return fail(.argument(index: 0, expected: "a value", found: argType)) }
             if args.count >= 2 {
                 guard case .literal(.int(let n)) = fold(args[1]).node, n >= 0, n <= 1_000_000 else {
-                    report("E0307", "the distance of `\(name.name)` must be a constant whole number from 0", args[1].span)
+                    report(.wrongArgumentType, "the distance of `\(name.name)` must be a constant whole number from 0", args[1].span)
                     return Self.errorExpression(span)
                 }
                 offset = Int(n)
@@ -237,7 +237,7 @@ extension Checker {
             type = argType
         }
         if type == .null {
-            report("E0307", "`\(name.name)` needs a typed value, found null", span)
+            report(.wrongArgumentType, "`\(name.name)` needs a typed value, found null", span)
             return Self.errorExpression(span)
         }
         var window = BoundWindow(function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span)
@@ -251,16 +251,16 @@ extension Checker {
         in frame: FrameSchema, mode: BindMode, span: Span
     ) -> BoundExpression {
         guard filter == nil else {
-            report("E0306", "`\(name.name)` is a function of your script and takes no `where`", span)
+            report(.wrongArgumentCount, "`\(name.name)` is a function of your script and takes no `where`", span)
             return Self.errorExpression(span)
         }
         guard arguments.count == function.parameters.count else {
-            report("E0306", "`\(name.name)` takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), found \(arguments.count)", span,
+            report(.wrongArgumentCount, "`\(name.name)` takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), found \(arguments.count)", span,
                    notes: ["note: defined as \(name.name)(\(function.parameters.joined(separator: ", ")))"])
             return Self.errorExpression(span)
         }
         guard !recursiveFunctions.contains(name.name) else {
-            report("E0322", "`\(name.name)` calls itself without end (functions may not recurse)", span)
+            report(.recursiveFunction, "`\(name.name)` calls itself without end (functions may not recurse)", span)
             return Self.errorExpression(span)
         }
         // A parameter named twice is reported where the function is defined; the first one counts.
@@ -278,12 +278,12 @@ extension Checker {
         ]
         if expansionTooDeep {
             expansionTooDeep = false
-            report("E0328", "`\(name.name)` expands to an expression nested more than \(Parser.maximumNesting) levels deep", span,
+            report(.functionExpandsTooFar, "`\(name.name)` expands to an expression nested more than \(Parser.maximumNesting) levels deep", span,
                    notes: notes)
             return Self.errorExpression(span)
         }
         if expansionWork > Checker.maximumExpansionWork, workBefore <= Checker.maximumExpansionWork {
-            report("E0328", "`\(name.name)` expands to too large an expression: the function calls of this script come to more than \(Checker.maximumExpansionWork) parts", span,
+            report(.functionExpandsTooFar, "`\(name.name)` expands to too large an expression: the function calls of this script come to more than \(Checker.maximumExpansionWork) parts", span,
                    notes: notes)
             return Self.errorExpression(span)
         }

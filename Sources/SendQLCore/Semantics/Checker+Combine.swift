@@ -52,7 +52,7 @@ extension Checker {
                 guard let l = input.fields.firstIndex(where: { $0.name == name.name }),
                       let r = rightFrame.fields.firstIndex(where: { $0.name == name.name }) else {
                     let missing = input.names.contains(name.name) ? aliasName : "the left side"
-                    report("E0315", "`on \(name.name)` needs a column `\(name.name)` on both sides; \(missing) has none", condition.span,
+                    report(.badJoinCondition, "`on \(name.name)` needs a column `\(name.name)` on both sides; \(missing) has none", condition.span,
                            notes: suggestion(for: name.name, among: input.names.contains(name.name) ? rightFrame.names : input.names))
                     return nil
                 }
@@ -83,12 +83,12 @@ extension Checker {
             residualConditions.append(condition)
         }
         guard !leftKeys.isEmpty else {
-            report("E0315", "a join needs at least one equality between the two sides", span,
+            report(.badJoinCondition, "a join needs at least one equality between the two sides", span,
                    notes: ["help: e.g. `join plans on plan_id` or `join plans as p on p.plan_id == plan_id`"])
             return nil
         }
         if kind == .left, let extra = residualConditions.first {
-            report("E0315", "a left join's conditions must be equalities between the two sides", extra.span,
+            report(.badJoinCondition, "a left join's conditions must be equalities between the two sides", extra.span,
                    notes: ["help: filter with `where` before or after the join instead"])
             return nil
         }
@@ -114,7 +114,7 @@ extension Checker {
             let bound = bindScalar(condition, in: frame)
             if bound.type == .error { return nil }
             guard bound.type == .bool else {
-                report("E0315", "a join condition must be true/false, found \(bound.type)", condition.span)
+                report(.badJoinCondition, "a join condition must be true/false, found \(bound.type)", condition.span)
                 return nil
             }
             residual = residual.map { BoundExpression(.binary(.and, $0, bound), type: .bool, span: $0.span.merged(with: bound.span)) } ?? bound
@@ -126,7 +126,7 @@ extension Checker {
     /// Two key expressions of one type (int widened to double when they differ).
     private mutating func keyPair(_ l: BoundExpression, _ r: BoundExpression, span: Span) -> (BoundExpression, BoundExpression)? {
         guard let type = ExprType.unify(l.type, r.type), type.dataType != nil else {
-            report("E0315", "cannot join \(l.type) with \(r.type)", span)
+            report(.badJoinCondition, "cannot join \(l.type) with \(r.type)", span)
             return nil
         }
         return (coerce(l, to: type), coerce(r, to: type))
@@ -144,7 +144,7 @@ extension Checker {
             if !missing.isEmpty { notes.append("note: only on the left: " + missing.joined(separator: ", ")) }
             if !extra.isEmpty { notes.append("note: only on the right: " + extra.joined(separator: ", ")) }
             notes.append("help: use `select` on either side so both have the same columns")
-            report("E0316", "`\(step)` needs the same columns on both sides", relation.span, notes: notes)
+            report(.appendColumnsDiffer, "`\(step)` needs the same columns on both sides", relation.span, notes: notes)
             return nil
         }
         var columnMap: [Int] = []
@@ -152,7 +152,7 @@ extension Checker {
             let index = other.schema.fields.firstIndex { $0.name == field.name }!
             let otherType = other.schema.fields[index].type
             guard otherType == field.type else {
-                report("E0316", "`\(field.name)` is \(field.type) on the left and \(otherType) on the right", relation.span,
+                report(.appendColumnsDiffer, "`\(field.name)` is \(field.type) on the left and \(otherType) on the right", relation.span,
                        notes: ["help: convert one side with int(), double() or string()"])
                 return nil
             }
@@ -165,12 +165,12 @@ extension Checker {
         let boundNames = bindScalar(names, in: input), boundValues = bindScalar(values, in: input)
         if boundNames.type == .error || boundValues.type == .error { return nil }
         guard case .column(let nameColumn) = boundNames.node, case .column(let valueColumn) = boundValues.node else {
-            report("E0326", "`pivot` takes two columns: the one whose values become column names, then the values", span,
+            report(.badPivot, "`pivot` takes two columns: the one whose values become column names, then the values", span,
                    notes: ["help: derive them first, e.g. `derive period = year(outcome_date)`"])
             return nil
         }
         guard nameColumn != valueColumn else {
-            report("E0326", "`pivot` needs two different columns", span)
+            report(.badPivot, "`pivot` needs two different columns", span)
             return nil
         }
         let keys = input.fields.indices.filter { $0 != nameColumn && $0 != valueColumn }

@@ -22,7 +22,7 @@ extension Checker {
             }
         } else if bindDepth > Parser.maximumNesting {
             // The parser refuses deeper trees (E0212); this guards trees built some other way.
-            report("E0328", "expression nested more than \(Parser.maximumNesting) levels deep", span)
+            report(.functionExpandsTooFar, "expression nested more than \(Parser.maximumNesting) levels deep", span)
             return Self.errorExpression(span)
         }
         func literal(_ value: Value, _ type: ExprType) -> BoundExpression { BoundExpression(.literal(value), type: type, span: span) }
@@ -60,7 +60,7 @@ extension Checker {
             var type = bound.type
             for member in members {
                 guard let unified = ExprType.unify(type, member.type), unified.dataType != nil || unified == .error || unified == .null else {
-                    report("E0304", "cannot look for a \(bound.type) in a list holding \(member.type)", member.span)
+                    report(.typeMismatch, "cannot look for a \(bound.type) in a list holding \(member.type)", member.span)
                     return Self.errorExpression(span)
                 }
                 type = unified
@@ -111,12 +111,12 @@ extension Checker {
             if frame.isOpen { return Self.errorExpression(span) }
             let known = Set(frame.qualifiers.compactMap { $0 })
             if !known.contains(qualifier.name) {
-                report("E0302", "unknown table `\(qualifier.name)` in `\(qualifier.name).\(name.name)`", qualifier.span,
+                report(.unknownColumn, "unknown table `\(qualifier.name)` in `\(qualifier.name).\(name.name)`", qualifier.span,
                        notes: known.isEmpty ? ["note: no table names can qualify a column here"]
                            : ["note: the tables here are " + known.sorted().joined(separator: ", ")])
             } else {
                 let columns = frame.fields.indices.filter { frame.qualifiers[$0] == qualifier.name }.map { frame.originalNames[$0] }
-                report("E0302", "`\(qualifier.name)` has no column `\(name.name)`", name.span,
+                report(.unknownColumn, "`\(qualifier.name)` has no column `\(name.name)`", name.span,
                        notes: suggestion(for: name.name, among: columns))
             }
             return Self.errorExpression(span)
@@ -133,7 +133,7 @@ extension Checker {
             return Self.errorExpression(span)
         }
         if let constantContext, frame.fields.isEmpty {
-            report("E0327", "\(constantContext) cannot read columns, and `\(name.name)` is not a value or parameter", name.span,
+            report(.valueReadsColumn, "\(constantContext) cannot read columns, and `\(name.name)` is not a value or parameter", name.span,
                    notes: suggestion(for: name.name, among: Array(values.keys))
                        + ["help: compute it in a pipeline, e.g. `let t = from requests | aggregate v = min(\(name.name))`"])
             return Self.errorExpression(span)
@@ -143,7 +143,7 @@ extension Checker {
             notes.append("note: the columns here are " + (frame.names.isEmpty ? "(none)" : frame.names.joined(separator: ", ")))
         }
         let fix = Suggestions.closest(to: name.name, among: frame.names + Array(values.keys))
-        report("E0302", "unknown column `\(name.name)`", name.span, notes: notes,
+        report(.unknownColumn, "unknown column `\(name.name)`", name.span, notes: notes,
                fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
         return Self.errorExpression(span)
     }
@@ -154,7 +154,7 @@ extension Checker {
         let type = ExprType.value(frame.fields[index].type)
         if case .aggregate(let collector) = mode {
             guard let keyPosition = collector.keyColumns.firstIndex(of: index) else {
-                report("E0310", "`\(name.name)` is neither a group key nor inside an aggregate", span,
+                report(.neitherGroupedNorAggregated, "`\(name.name)` is neither a group key nor inside an aggregate", span,
                        notes: ["help: wrap it in an aggregate such as first(\(name.name)), or add it to the group keys"])
                 return Self.errorExpression(span)
             }
@@ -174,7 +174,7 @@ extension Checker {
         switch op {
         case .not:
             guard operand.type == .bool || operand.type == .null else {
-                report("E0304", "`not` needs true/false, found \(operand.type)", operand.span)
+                report(.typeMismatch, "`not` needs true/false, found \(operand.type)", operand.span)
                 return Self.errorExpression(span)
             }
             return BoundExpression(.unary(.not, operand), type: .bool, span: span)
@@ -182,14 +182,14 @@ extension Checker {
             switch operand.type {
             case .months, .workingDays:
                 guard case .literal(.int(let v)) = operand.node else {
-                    report("E0323", "only a literal span of \(operand.type) can be negated", span)
+                    report(.calendarUnitAsValue, "only a literal span of \(operand.type) can be negated", span)
                     return Self.errorExpression(span)
                 }
                 return BoundExpression(.literal(.int(-v)), type: operand.type, span: span)
             case .int, .double, .duration, .null:
                 return BoundExpression(.unary(.negate, operand), type: operand.type, span: span)
             default:
-                report("E0304", "cannot negate a \(operand.type)", operand.span)
+                report(.typeMismatch, "cannot negate a \(operand.type)", operand.span)
                 return Self.errorExpression(span)
             }
         }
@@ -205,11 +205,11 @@ extension Checker {
             let condition = bind(branch.condition, in: frame, mode: mode)
             let value = bind(branch.value, in: frame, mode: mode)
             if condition.type != .bool && condition.type != .null && condition.type != .error {
-                report("E0304", "a `when`/`if` condition must be true/false, found \(condition.type)", condition.span)
+                report(.typeMismatch, "a `when`/`if` condition must be true/false, found \(condition.type)", condition.span)
                 failed = true
             }
             guard let unified = ExprType.unify(type, value.type) else {
-                report("E0304", "the branches give different types: \(type) and \(value.type)", value.span)
+                report(.typeMismatch, "the branches give different types: \(type) and \(value.type)", value.span)
                 return Self.errorExpression(span)
             }
             type = unified
@@ -219,7 +219,7 @@ extension Checker {
         if let otherwise {
             let value = bind(otherwise, in: frame, mode: mode)
             guard let unified = ExprType.unify(type, value.type) else {
-                report("E0304", "the `else` gives \(value.type), the other branches \(type)", value.span)
+                report(.typeMismatch, "the `else` gives \(value.type), the other branches \(type)", value.span)
                 return Self.errorExpression(span)
             }
             type = unified
@@ -227,7 +227,7 @@ extension Checker {
         }
         if failed || type == .error { return Self.errorExpression(span) }
         if type.dataType == nil && type != .null {
-            report("E0323", "a condition cannot choose between spans of \(type)", span)
+            report(.calendarUnitAsValue, "a condition cannot choose between spans of \(type)", span)
             return Self.errorExpression(span)
         }
         bound = bound.map { BoundBranch(condition: $0.condition, value: coerce($0.value, to: type)) }

@@ -7,7 +7,7 @@ extension Checker {
             BoundExpression(.binary(op, a, b), type: type, span: span)
         }
         func mismatch(_ hint: String? = nil) -> BoundExpression {
-            report("E0304", "cannot apply `\(op.rawValue)` to \(l) and \(r)", span, notes: hint.map { [$0] } ?? [])
+            report(.typeMismatch, "cannot apply `\(op.rawValue)` to \(l) and \(r)", span, notes: hint.map { [$0] } ?? [])
             return Self.errorExpression(span)
         }
         switch op {
@@ -52,7 +52,7 @@ extension Checker {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             if l == .null || r == .null {
                 let fix = op == .notEqual ? "is not null" : "is null"
-                report("E0305", "comparing with null never gives true or false", span,
+                report(.comparisonWithNull, "comparing with null never gives true or false", span,
                        notes: ["help: test for a missing value with `\(fix)`"])
                 return Self.errorExpression(span)
             }
@@ -63,7 +63,7 @@ extension Checker {
                 } else if (l == .date && r == .string) || (l == .string && r == .date) {
                     hint = "help: write a date literal as @2019-03-31"
                 }
-                report("E0304", "cannot compare \(l) with \(r)", span, notes: hint.map { [$0] } ?? [])
+                report(.typeMismatch, "cannot compare \(l) with \(r)", span, notes: hint.map { [$0] } ?? [])
                 return Self.errorExpression(span)
             }
             if unified == .bool && op != .equal && op != .notEqual {
@@ -72,7 +72,7 @@ extension Checker {
             return make(.bool, coerce(lhs, to: unified), coerce(rhs, to: unified))
         case .and, .or:
             for side in [lhs, rhs] where side.type != .bool && side.type != .null {
-                report("E0304", "`\(op.rawValue)` needs true/false on both sides, found \(side.type)", side.span)
+                report(.typeMismatch, "`\(op.rawValue)` needs true/false on both sides, found \(side.type)", side.span)
                 return Self.errorExpression(span)
             }
             return make(.bool)

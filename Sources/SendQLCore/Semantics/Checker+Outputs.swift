@@ -26,7 +26,7 @@ extension Checker {
             return [.figure(path: path.value, caption: caption.flatMap { constantText($0) })]
         case .snapshot(let name):
             guard tables["kpi_pack"] != nil else {
-                report("E0331", "`snapshot` stores the KPI pack, and no `kpi_pack` table is defined here", statement.span)
+                report(.snapshotWithoutKPIPack, "`snapshot` stores the KPI pack, and no `kpi_pack` table is defined here", statement.span)
                 return []
             }
             return [.snapshot(name: name.value, span: statement.span)]
@@ -36,7 +36,7 @@ extension Checker {
                 let bound = fold(bindScalar(threshold, in: FrameSchema(fields: [])))
                 guard case .literal(.int(let n)) = bound.node, (1...1000).contains(n) else {
                     if bound.type != .error {
-                        report("E0332", "the publication threshold must be a whole number from 1 to 1000", threshold.span)
+                        report(.badPublicationThreshold, "the publication threshold must be a whole number from 1 to 1000", threshold.span)
                     }
                     return []
                 }
@@ -53,12 +53,12 @@ extension Checker {
         let name = path.value
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         if name.hasPrefix("/") || parts.contains("..") || name.isEmpty || parts.contains("") {
-            report("E0330", "\"\(name)\" must be a relative path inside the output folder", path.span,
+            report(.badOutputFileName, "\"\(name)\" must be a relative path inside the output folder", path.span,
                    notes: ["help: write a name like \"kpis.csv\" or \"figures/kpis.svg\"; --out chooses the folder"])
             return false
         }
         guard let format = FileFormat(path: name), formats.contains(format) else {
-            report("E0330", "\"\(name)\" should end in " + formats.map { "." + $0.rawValue }.joined(separator: ", "), path.span)
+            report(.badOutputFileName, "\"\(name)\" should end in " + formats.map { "." + $0.rawValue }.joined(separator: ", "), path.span)
             return false
         }
         return true
@@ -66,7 +66,7 @@ extension Checker {
 
     mutating func requireReport(_ what: String, _ span: Span) -> Bool {
         guard reportOpen else {
-            report("E0333", "`\(what)` adds to a report, and none has been started", span,
+            report(.reportPartWithoutReport, "`\(what)` adds to a report, and none has been started", span,
                    notes: ["help: start one first: report \"progress.html\" \"Title\""])
             return false
         }
@@ -85,7 +85,7 @@ extension Checker {
 
     mutating func checkChart(kind: Identifier, relation: Relation, options: [NamedExpression], path: StringLiteral) -> ChartPlan? {
         guard let chartKind = ChartKind(rawValue: kind.name) else {
-            report("E0334", "unknown kind of chart `\(kind.name)`", kind.span, notes: ["note: the kinds are line and bar"])
+            report(.badChart, "unknown kind of chart `\(kind.name)`", kind.span, notes: ["note: the kinds are line and bar"])
             return nil
         }
         guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.charts) else { return nil }
@@ -96,7 +96,7 @@ extension Checker {
         var ok = true
         for option in options {
             guard let name = option.name else {
-                report("E0334", "chart options are written name = value", option.expression.span,
+                report(.badChart, "chart options are written name = value", option.expression.span,
                        notes: ["note: the options are " + known.joined(separator: ", ")])
                 ok = false
                 continue
@@ -105,13 +105,13 @@ extension Checker {
             case "x", "y", "series":
                 guard case .name(let column, nil) = option.expression.kind,
                       let field = columns.first(where: { $0.name == column.name }) else {
-                    report("E0334", "`\(name.name)` must name a column of the charted table", option.expression.span,
+                    report(.badChart, "`\(name.name)` must name a column of the charted table", option.expression.span,
                            notes: ["note: the columns are " + columns.map(\.name).joined(separator: ", ")])
                     ok = false
                     continue
                 }
                 if name.name == "y" && !field.type.isNumeric {
-                    report("E0334", "`y` must be a number column, and `\(field.name)` is \(field.type)", option.expression.span)
+                    report(.badChart, "`y` must be a number column, and `\(field.name)` is \(field.type)", option.expression.span)
                     ok = false
                 }
                 if name.name == "x" { plan.x = field.name } else if name.name == "y" { plan.y = field.name } else { plan.series = field.name }
@@ -119,7 +119,7 @@ extension Checker {
                 // A column of the charted table: each series' own target.
                 if case .name(let column, nil) = option.expression.kind, let field = columns.first(where: { $0.name == column.name }) {
                     guard field.type.isNumeric else {
-                        report("E0334", "a `target` column must hold numbers, and `\(field.name)` is \(field.type)", option.expression.span)
+                        report(.badChart, "a `target` column must hold numbers, and `\(field.name)` is \(field.type)", option.expression.span)
                         ok = false
                         continue
                     }
@@ -131,12 +131,12 @@ extension Checker {
                 case .literal(.int(let v)): plan.target = Double(v)
                 case .literal(.double(let v)): plan.target = v
                 default:
-                    if bound.type != .error { report("E0334", "`target` must be a number", option.expression.span) }
+                    if bound.type != .error { report(.badChart, "`target` must be a number", option.expression.span) }
                     ok = false
                 }
             case "rag":
                 guard case .literal(.bool(let v)) = fold(bindScalar(option.expression, in: FrameSchema(fields: []))).node else {
-                    report("E0334", "`rag` must be true or false", option.expression.span)
+                    report(.badChart, "`rag` must be true or false", option.expression.span)
                     ok = false
                     continue
                 }
@@ -146,7 +146,7 @@ extension Checker {
                 switch name.name {
                 case "better":
                     guard text == "higher" || text == "lower" else {
-                        report("E0334", "`better` is \"higher\" or \"lower\"", option.expression.span)
+                        report(.badChart, "`better` is \"higher\" or \"lower\"", option.expression.span)
                         ok = false
                         continue
                     }
@@ -157,21 +157,21 @@ extension Checker {
                 default: plan.yTitle = text
                 }
             default:
-                report("E0334", "unknown chart option `\(name.name)`", name.span,
+                report(.badChart, "unknown chart option `\(name.name)`", name.span,
                        notes: suggestion(for: name.name, among: known) + ["note: the options are " + known.joined(separator: ", ")])
                 ok = false
             }
         }
         if ok && (plan.x.isEmpty || plan.y.isEmpty) {
-            report("E0334", "a chart needs `x = column` and `y = column`", kind.span.merged(with: path.span))
+            report(.badChart, "a chart needs `x = column` and `y = column`", kind.span.merged(with: path.span))
             ok = false
         }
         if ok && plan.rag && plan.target == nil && plan.targetColumn == nil {
-            report("E0334", "`rag = true` colours against a target: give `target = ...` too", kind.span)
+            report(.badChart, "`rag = true` colours against a target: give `target = ...` too", kind.span)
             ok = false
         }
         if ok && !plan.benchmarks.isEmpty && plan.series == nil {
-            report("E0334", "a benchmark is one of the series: give `series = column` too", kind.span)
+            report(.badChart, "a benchmark is one of the series: give `series = column` too", kind.span)
             ok = false
         }
         return ok ? plan : nil

@@ -7,7 +7,7 @@ extension Checker {
             return checkSteps(pipeline, from: function, frame: start, range: range)
         }
         guard let first = pipeline.steps.first, case .from(let tableName) = first.kind else {
-            report("E0204", "a pipeline must start with `from <table>`", pipeline.span)
+            report(SyntaxErrorCode.pipelineWithoutFrom, "a pipeline must start with `from <table>`", pipeline.span)
             return nil
         }
         guard var frame = tables[tableName.name] else {
@@ -19,7 +19,7 @@ extension Checker {
             let dfe = tableName.name.hasPrefix("dfe_") && !names.contains(where: { $0.hasPrefix("dfe_") })
                 ? ["help: `dfe_` tables are DfE's published statistics, read with --dfe DIR (or $SENDQL_DFE); "
                     + "sendql ships DfE's 2025 release in datasets/dfe/ehcp-2025"] : []
-            report("E0301", "unknown table `\(tableName.name)`", tableName.span,
+            report(.unknownTable, "unknown table `\(tableName.name)`", tableName.span,
                    notes: dfe + suggestion(for: tableName.name, among: names) + ["note: the tables are " + listed.joined(separator: ", ")],
                    fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
             return nil
@@ -56,12 +56,12 @@ extension Checker {
     /// row limit).
     private mutating func checkRange(_ function: Identifier, _ arguments: [Expression]) -> ClosedRange<Int64>? {
         guard function.name == "range" else {
-            report("E0301", "unknown table function `\(function.name)`", function.span,
+            report(.unknownTable, "unknown table function `\(function.name)`", function.span,
                    notes: ["note: the table function is range(first, last)"])
             return nil
         }
         guard arguments.count == 2 else {
-            report("E0306", "`range` takes 2 arguments, found \(arguments.count)", function.span,
+            report(.wrongArgumentCount, "`range` takes 2 arguments, found \(arguments.count)", function.span,
                    notes: ["note: range(first, last) -> a table with one int column `value`"])
             return nil
         }
@@ -70,7 +70,7 @@ extension Checker {
             let bound = fold(bindScalar(argument, in: FrameSchema(fields: [])))
             if bound.type == .error { return nil }
             guard case .literal(.int(let n)) = bound.node else {
-                report("E0307", "the bounds of `range` must be whole-number constants, found \(bound.type)", argument.span)
+                report(.wrongArgumentType, "the bounds of `range` must be whole-number constants, found \(bound.type)", argument.span)
                 return nil
             }
             bounds.append(n)
@@ -79,7 +79,7 @@ extension Checker {
         // Far-apart bounds (range(-9e18, 9e18)) differ by more than 64 bits hold.
         let (span, overflow) = bounds[1].subtractingReportingOverflow(bounds[0])
         guard bounds[0] <= bounds[1], !overflow, span < Int64(most) else {
-            report("E0314", "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most \(Checker.grouped(most)) rows", function.span)
+            report(.badTake, "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most \(Checker.grouped(most)) rows", function.span)
             return nil
         }
         return bounds[0]...bounds[1]
@@ -122,13 +122,13 @@ extension Checker {
         var ok = true
         for item in items {
             guard let name = inferredName(item) else {
-                report("E0311", "this \(step) column needs a name", item.expression.span,
+                report(.columnNeedsName, "this \(step) column needs a name", item.expression.span,
                        notes: ["help: write `name = ...`"])
                 ok = false
                 continue
             }
             if result.contains(name) {
-                report("E0312", "the column `\(name)` is named twice in this \(step)", item.span)
+                report(.nameTwice, "the column `\(name)` is named twice in this \(step)", item.span)
                 ok = false
             }
             result.append(name)
@@ -142,7 +142,7 @@ extension Checker {
         var ok = true
         for item in items {
             guard let name = item.name?.name ?? (step == "group" ? inferredName(item) : nil) else {
-                report("E0311", "each \(step) column needs a name", item.expression.span, notes: ["help: write `name = ...`"])
+                report(.columnNeedsName, "each \(step) column needs a name", item.expression.span, notes: ["help: write `name = ...`"])
                 ok = false
                 continue
             }
@@ -154,7 +154,7 @@ extension Checker {
                 continue
             }
             guard let type = bound.type.dataType ?? (bound.type == .null ? .string : nil) else {
-                report("E0323", "a column cannot hold a span of \(bound.type)", item.expression.span,
+                report(.calendarUnitAsValue, "a column cannot hold a span of \(bound.type)", item.expression.span,
                        notes: ["help: add it to a date, e.g. `received_date + 12 months`"])
                 ok = false
                 continue

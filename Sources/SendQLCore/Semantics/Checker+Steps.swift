@@ -9,20 +9,20 @@ extension Checker {
         var frame = input
         func done(_ kind: PlanStep.Kind) -> PlanStep { PlanStep(kind: kind, span: step.span, schema: frame) }
         func notInGroup(_ name: String) -> PlanStep? {
-            report("E0317", "`\(name)` cannot be used inside `group`", step.span,
+            report(.stepNotAllowedInGroup, "`\(name)` cannot be used inside `group`", step.span,
                    notes: ["note: inside group: where, derive, select, sort, take, distinct, aggregate"])
             return nil
         }
         switch step.kind {
         case .from, .fromFunction:
-            report("E0204", "`from` can only start a pipeline", step.span,
+            report(SyntaxErrorCode.pipelineWithoutFrom, "`from` can only start a pipeline", step.span,
                    notes: ["help: to combine tables use join, append or union"])
             return nil
         case .filter(let condition):
             let bound = bindScalar(condition, in: input)
             if bound.type == .error { return nil }
             guard bound.type == .bool || bound.type == .null else {
-                report("E0313", "`where` needs a true/false condition, found \(bound.type)", condition.span)
+                report(.conditionNotBoolean, "`where` needs a true/false condition, found \(bound.type)", condition.span)
                 return nil
             }
             return done(.filter(bound))
@@ -46,7 +46,7 @@ extension Checker {
                 let e = bindScalar(key.expression, in: input)
                 if e.type == .error { return nil }
                 guard e.type.dataType != nil else {
-                    report("E0304", "cannot sort by a \(e.type)", key.expression.span)
+                    report(.typeMismatch, "cannot sort by a \(e.type)", key.expression.span)
                     return nil
                 }
                 bound.append(BoundSortKey(expression: e, descending: key.descending))
@@ -57,7 +57,7 @@ extension Checker {
             if let start {
                 guard let first = constantCount(start) else { return nil }
                 guard first >= 1, last >= first else {
-                    report("E0314", "a take range runs from 1 upwards, first to last: found \(first)..\(last)", step.span)
+                    report(.badTake, "a take range runs from 1 upwards, first to last: found \(first)..\(last)", step.span)
                     return nil
                 }
                 return done(.take(start: first - 1, count: last - first + 1))
@@ -88,7 +88,7 @@ extension Checker {
         let bound = bindScalar(expression, in: FrameSchema(fields: []))
         if bound.type == .error { return nil }
         guard bound.type == .int, case .literal(.int(let n)) = fold(bound).node, n >= 0 else {
-            report("E0314", "`take` needs a whole number of rows, found \(bound.type == .int ? "a negative number" : bound.type.description)", expression.span)
+            report(.badTake, "`take` needs a whole number of rows, found \(bound.type == .int ? "a negative number" : bound.type.description)", expression.span)
             return nil
         }
         return Int(min(n, Int64(Int32.max)))
@@ -102,7 +102,7 @@ extension Checker {
             let bound = bindScalar(item.expression, in: input)
             if bound.type == .error { ok = false; continue }
             guard bound.type.dataType != nil || bound.type == .null else {
-                report("E0323", "a column cannot hold a span of \(bound.type)", item.expression.span)
+                report(.calendarUnitAsValue, "a column cannot hold a span of \(bound.type)", item.expression.span)
                 ok = false
                 continue
             }
@@ -131,14 +131,14 @@ extension Checker {
         var ok = true
         for (name, item) in zip(names, items) {
             if keyColumns.contains(where: { input.fields[$0].name == name }) {
-                report("E0312", "`\(name)` is already a group key", item.span)
+                report(.nameTwice, "`\(name)` is already a group key", item.span)
                 ok = false
                 continue
             }
             let bound = bind(item.expression, in: input, mode: .aggregate(collector))
             if bound.type == .error { ok = false; continue }
             guard let type = bound.type.dataType ?? (bound.type == .null ? .string : nil) else {
-                report("E0323", "a column cannot hold a span of \(bound.type)", item.expression.span)
+                report(.calendarUnitAsValue, "a column cannot hold a span of \(bound.type)", item.expression.span)
                 ok = false
                 continue
             }
@@ -185,12 +185,12 @@ extension Checker {
         var bodySteps: [PlanStep] = []
         for (i, step) in body.steps.enumerated() {
             if case .aggregate = step.kind, i != body.steps.count - 1 {
-                report("E0318", "`aggregate` must be the last step inside `group`", step.span)
+                report(.aggregateNotLastInGroup, "`aggregate` must be the last step inside `group`", step.span)
                 return nil
             }
             if case .select(let items) = step.kind,
                let missing = keyNames.first(where: { key in !items.contains { inferredName($0) == key } }) {
-                report("E0317", "a `select` inside `group` must keep the key `\(missing)`", step.span)
+                report(.stepNotAllowedInGroup, "a `select` inside `group` must keep the key `\(missing)`", step.span)
                 return nil
             }
             let positions = keyNames.compactMap { name in frame.fields.firstIndex { $0.name == name } }

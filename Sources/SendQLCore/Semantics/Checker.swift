@@ -97,7 +97,7 @@ public struct Checker: Sendable {
         case .function(let name, let parameters, let body):
             for (index, parameter) in parameters.enumerated()
             where parameters[..<index].contains(where: { $0.name == parameter.name }) {
-                report("E0312", "the parameter `\(parameter.name)` is named twice in `\(name.name)`", parameter.span)
+                report(.nameTwice, "the parameter `\(parameter.name)` is named twice in `\(name.name)`", parameter.span)
             }
             functions[name.name] = UserFunction(parameters: parameters.map(\.name), body: body)
             recursiveFunctions = Checker.recursive(functions)
@@ -115,7 +115,7 @@ public struct Checker: Sendable {
             defer { constantContext = nil }
             let bound = bindScalar(condition, in: FrameSchema(fields: []))
             if bound.type != .bool && bound.type != .error && bound.type != .null {
-                report("E0325", "expect needs a true/false condition, found \(bound.type)", condition.span)
+                report(.expectNotBoolean, "expect needs a true/false condition, found \(bound.type)", condition.span)
                 return []
             }
             return [.expect(condition: bound, message: message?.value, span: statement.span)]
@@ -150,14 +150,14 @@ public struct Checker: Sendable {
             "int": .int, "double": .double, "bool": .bool, "date": .date, "string": .string, "duration": .duration,
         ]
         guard let type = types[typeName.name] else {
-            report("E0319", "unknown parameter type `\(typeName.name)`", typeName.span,
+            report(.badParameter, "unknown parameter type `\(typeName.name)`", typeName.span,
                    notes: ["help: the types are int, double, bool, date, string, duration"])
             values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
             return
         }
         if let text = context.parameters[name.name] {
             guard let value = ParameterParser.parse(text, as: type) else {
-                report("E0319", "parameter `\(name.name)` is \(type), but the command line gave \"\(text)\"", name.span)
+                report(.badParameter, "parameter `\(name.name)` is \(type), but the command line gave \"\(text)\"", name.span)
                 values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
                 return
             }
@@ -166,7 +166,7 @@ public struct Checker: Sendable {
             return
         }
         guard let defaultValue else {
-            report("E0319", "parameter `\(name.name)` has no default; set it with --param \(name.name)=VALUE", name.span)
+            report(.badParameter, "parameter `\(name.name)` has no default; set it with --param \(name.name)=VALUE", name.span)
             values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
             return
         }
@@ -175,7 +175,7 @@ public struct Checker: Sendable {
             bound = BoundExpression(.literal(.double(Double(v))), type: .double, span: bound.span)
         }
         if bound.type != .value(type) && bound.type != .error && bound.type != .null {
-            report("E0319", "parameter `\(name.name)` is \(type), but its default is \(bound.type)", defaultValue.span)
+            report(.badParameter, "parameter `\(name.name)` is \(type), but its default is \(bound.type)", defaultValue.span)
             bound.type = .error
         }
         values[name.name] = bound.type == .null ? BoundExpression(.literal(.null), type: .value(type), span: bound.span) : bound
@@ -193,7 +193,7 @@ public struct Checker: Sendable {
             let bound = constant(expression, naming: name.name)
             guard bound.type != .error else { return }
             guard case .literal(let choice) = bound.node, bound.type == .value(type) else {
-                report("E0319", "the values of parameter `\(name.name)` must be \(type) constants", expression.span)
+                report(.badParameter, "the values of parameter `\(name.name)` must be \(type) constants", expression.span)
                 return
             }
             choices.append(choice)
@@ -206,29 +206,29 @@ public struct Checker: Sendable {
             : "--param \(name.name)=\(found): `\(name.name)` is one of " + list.joined(separator: ", ")
         var notes = Suggestions.closest(to: found, among: list).map { ["help: did you mean \($0)?"] } ?? []
         notes.append("note: `\(name.name)` takes " + list.joined(separator: ", "))
-        report("E0340", message, name.span, notes: notes)
+        report(.parameterValueNotAllowed, message, name.span, notes: notes)
         values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
     }
 
     mutating func checkInclude(_ path: StringLiteral) -> [CheckedStatement] {
         guard let resources else {
-            report("E0320", "include is not available here", path.span)
+            report(.badInclude, "include is not available here", path.span)
             return []
         }
         let included: Source
         do {
             included = try resources.readScript(path.value, relativeTo: source.name)
         } catch {
-            report("E0320", "cannot include \"\(path.value)\": \(error.message)", path.span)
+            report(.badInclude, "cannot include \"\(path.value)\": \(error.message)", path.span)
             return []
         }
         if includeStack.contains(included.name) || included.name == source.name {
-            report("E0320", "\"\(path.value)\" includes itself", path.span,
+            report(.badInclude, "\"\(path.value)\" includes itself", path.span,
                    notes: ["note: the chain is " + (includeStack + [source.name, included.name]).joined(separator: " -> ")])
             return []
         }
         guard includeStack.count < 32 else {
-            report("E0320", "includes nest deeper than 32 files", path.span)
+            report(.badInclude, "includes nest deeper than 32 files", path.span)
             return []
         }
         let (script, parseDiagnostics) = Parser.parse(included)
@@ -244,7 +244,7 @@ public struct Checker: Sendable {
             return
         }
         guard let resources else {
-            report("E0321", "load is not available here", path.span)
+            report(.loadNotAvailable, "load is not available here", path.span)
             return
         }
         do {
@@ -260,7 +260,12 @@ public struct Checker: Sendable {
     }
 
     /// Records an error at a span of the current source.
-    mutating func report(_ code: String, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []) {
-        diagnostics.append(Diagnostic(.error, code: code, message: message, source: source, span: span, notes: notes, fixIts: fixIts))
+    /// A syntax error only the checker sees (`from` in the middle of a pipeline built elsewhere).
+    mutating func report(_ code: SyntaxErrorCode, _ message: String, _ span: Span, notes: [String] = []) {
+        diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
+    }
+
+    mutating func report(_ code: CheckErrorCode, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []) {
+        diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes, fixIts: fixIts))
     }
 }

@@ -83,7 +83,7 @@ public enum BenchJob {
     /// True when the query names a table that only the prelude defines.
     static func readsPreludeTables(_ source: Source, tables: [String: Table], context: SessionContext) -> Bool {
         var checker = Session(tables: tables, context: context).checker
-        return checker.check(source).diagnostics.contains { $0.code == "E0301" }
+        return checker.check(source).diagnostics.contains { $0.code == CheckErrorCode.unknownTable.rawValue }
     }
 
     private static func line(_ stage: String, _ name: String, _ repetition: Int, _ seconds: Double, _ cpu: Double) -> String {

@@ -16,10 +16,10 @@ public struct FileResourceLoader: ResourceLoader {
     public func readScript(_ path: String, relativeTo base: String?) throws(Diagnostic) -> Source {
         let resolved = resolve(path, relativeTo: base)
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw Diagnostic(.error, code: "E0320", message: "no such file: \(resolved)")
+            throw Diagnostic(.error, code: CheckErrorCode.badInclude.rawValue, message: "no such file: \(resolved)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(.error, code: "E0320", message: "\(resolved) is not UTF-8 text")
+            throw Diagnostic(.error, code: CheckErrorCode.badInclude.rawValue, message: "\(resolved) is not UTF-8 text")
         }
         return Source(name: (resolved as NSString).standardizingPath, text: text)
     }

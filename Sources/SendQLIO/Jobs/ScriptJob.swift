@@ -57,11 +57,8 @@ public enum ScriptJob {
         }
         output.stdout = printed.map { ResultRenderer.render($0, as: options.format) }
             .joined(separator: options.format == .table ? "\n" : "")
-        output.stderr = notes.map { $0 + "\n" }.joined() + render(outcome.diagnostics, options: options)
-        for failed in outcome.failedExpectations {
-            let (line, column) = failed.source.location(of: failed.span.start)
-            output.stderr += "expectation failed: \(failed.source.name):\(line):\(column): \(failed.message)\n"
-        }
+        output.stderr = notes.map { $0 + "\n" }.joined()
+            + render(outcome.diagnostics + outcome.failedExpectations, options: options)
         output.status = status(of: outcome)
         return output
     }
@@ -76,7 +73,7 @@ public enum ScriptJob {
     }
 
     /// Errors in what the command line gave (a `--param` that is not declared or not one of its values).
-    static let commandLineCodes: Set<String> = ["E0340", "E0341"]
+    static let commandLineCodes: Set<String> = [CheckErrorCode.parameterValueNotAllowed.rawValue, CheckErrorCode.unknownParameter.rawValue]
 
     /// 64 for a bad `--param`, 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
     public static func status(of outcome: RunOutcome) -> ExitStatus {
@@ -85,7 +82,7 @@ public enum ScriptJob {
         }
         if outcome.failedBeforeRunning {
             if outcome.diagnostics.contains(where: { commandLineCodes.contains($0.code) }) { return .usage }
-            let dataError = outcome.diagnostics.contains { $0.severity == .error && $0.code.hasPrefix("E07") }
+            let dataError = outcome.diagnostics.contains { $0.severity == .error && DiagnosticStage(code: $0.code) == .data }
             return dataError ? .dataError : .scriptError
         }
         if outcome.hasErrors { return .internalError }

@@ -8,7 +8,7 @@ extension Executor {
             pairs = try HashJoin.compute(leftKeys: leftKeys, rightKeys: rightKeys, keepUnmatchedLeft: plan.kind == .left,
                                          rowLimit: context.rowLimit)
         } catch {
-            throw failure("E0402", "this join would produce \(error.rows) rows, more than the limit of \(error.limit)", span,
+            throw failure(.joinPastRowLimit, "this join would produce \(error.rows) rows, more than the limit of \(error.limit)", span,
                           notes: ["help: check that the join keys are unique on one side, or filter first",
                                   "note: the limit is set with --row-limit"])
         }
@@ -59,7 +59,7 @@ extension Executor {
             rowLabel[row] = labelIndex[label]!
         }
         guard labels.count * max(1, rows) <= context.rowLimit, labels.count <= 10_000 else {
-            throw failure("E0403", "pivot would make \(labels.count) columns", span)
+            throw failure(.pivotTooManyColumns, "pivot would make \(labels.count) columns", span)
         }
         let keyColumns = keys.map { table.columns[$0] }
         let encoding = keyColumns.isEmpty
@@ -70,7 +70,7 @@ extension Executor {
             let k = Int(encoding.codes[row])
             if cells[rowLabel[row]][k] >= 0 {
                 let keyText = keys.map { "\(table.schema.fields[$0].name) \(table.columns[$0][row])" }.joined(separator: ", ")
-                throw failure("E0404", "pivot found two values for `\(labels[rowLabel[row]])` where \(keyText)", span,
+                throw failure(.pivotTwoValuesForOneCell, "pivot found two values for `\(labels[rowLabel[row]])` where \(keyText)", span,
                               notes: ["help: aggregate first so each key has one value per column"])
             }
             cells[rowLabel[row]][k] = Int32(row)

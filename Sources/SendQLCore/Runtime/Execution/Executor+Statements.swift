@@ -38,13 +38,12 @@ extension Executor {
                 case .expectNone(let pipeline, let message, let span):
                     let table = try run(pipeline)
                     if table.rowCount > 0 {
-                        outcome.failedExpectations.append(FailedExpectation(
-                            message: (message ?? "expected no rows") + ": " + Self.offendingRows(table), span: span, source: source))
+                        outcome.failedExpectations.append(expectationFailed(
+                            (message ?? "expected no rows") + ": " + Self.offendingRows(table), span))
                     }
                 case .expect(let condition, let message, let span):
                     if evaluator.evaluateConstant(condition) != .bool(true) {
-                        let text = message ?? "expectation failed: " + source.text(of: span)
-                        outcome.failedExpectations.append(FailedExpectation(message: text, span: span, source: source))
+                        outcome.failedExpectations.append(expectationFailed(message ?? "not true: " + source.text(of: span), span))
                     }
                 }
             }
@@ -52,6 +51,12 @@ extension Executor {
             outcome.diagnostics.append(error.diagnostic)
         }
         if let report { outcome.outputs.append(.report(report)) }
+    }
+
+    /// E0407 at the `expect`, through the one renderer like every other problem.
+    private func expectationFailed(_ message: String, _ span: Span) -> Diagnostic {
+        Diagnostic(.error, code: RuntimeErrorCode.expectationFailed.rawValue, message: message, source: source, span: span,
+                   label: "expectation failed")
     }
 
     /// The first rows by their first columns, so the log says what breached an `expect no`.

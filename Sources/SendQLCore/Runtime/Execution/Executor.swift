@@ -35,22 +35,22 @@ public struct Executor: Sendable {
     /// A table by name, computing a pending `let` table first.
     func table(named name: String, span: Span) throws(RuntimeFailure) -> Table {
         guard let table = try store.table(name, executor: self) else {
-            throw failure("E0401", "table `\(name)` is not loaded", span)
+            throw failure(.tableNotLoaded, "table `\(name)` is not loaded", span)
         }
         return table
     }
 
     var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
 
-    func failure(_ code: String, _ message: String, _ span: Span, notes: [String] = []) -> RuntimeFailure {
-        RuntimeFailure(diagnostic: Diagnostic(.error, code: code, message: message, source: source, span: span, notes: notes))
+    func failure(_ code: RuntimeErrorCode, _ message: String, _ span: Span, notes: [String] = []) -> RuntimeFailure {
+        RuntimeFailure(diagnostic: Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
     }
 
     /// Stops the run when the session asks to (Ctrl-C in the REPL). Checked between steps, so a
     /// cancelled query returns within one step's time without the operators paying for a check per row.
     func checkCancellation(_ span: Span) throws(RuntimeFailure) {
         if let isCancelled = context.isCancelled, isCancelled() {
-            throw failure("E0405", "interrupted", span, notes: ["note: the query was stopped at this step"])
+            throw failure(.interrupted, "interrupted", span, notes: ["note: the query was stopped at this step"])
         }
     }
 
@@ -91,7 +91,7 @@ public struct Executor: Sendable {
             let right = try run(other)
             total += right.rowCount
             guard total <= context.rowLimit else {
-                throw failure("E0406", "this append would make \(total) rows, more than the limit of \(context.rowLimit)",
+                throw failure(.appendPastRowLimit, "this append would make \(total) rows, more than the limit of \(context.rowLimit)",
                               step.span, notes: ["note: the limit is set with --row-limit"])
             }
             sides.append((right, columnMap))
@@ -134,7 +134,7 @@ public struct Executor: Sendable {
             // Appending a table to itself, again and again, doubles it each time.
             let total = frame.table.rowCount + right.rowCount
             guard total <= context.rowLimit else {
-                throw failure("E0406", "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
+                throw failure(.appendPastRowLimit, "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
                               step.span, notes: ["note: the limit is set with --row-limit"])
             }
             let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
