@@ -17,8 +17,9 @@ extension Checker {
     public mutating func check(_ source: Source) -> CheckedScript {
         let (script, parseDiagnostics) = Parser.parse(source)
         let parsed = !parseDiagnostics.contains { $0.severity == .error }
-        let (program, checkDiagnostics) = check(script, readingFiles: parsed)
-        let ordered = (parseDiagnostics + checkDiagnostics).enumerated().sorted { a, b in
+        let resolution = Resolver.resolve(script, resources: resources, readsTables: parsed)
+        let (program, checkDiagnostics) = check(script, resolution: resolution)
+        let ordered = (parseDiagnostics + resolution.diagnostics + checkDiagnostics).enumerated().sorted { a, b in
             let x = a.element, y = b.element
             let xMain = x.source?.name == source.name, yMain = y.source?.name == source.name
             if xMain != yMain { return xMain }

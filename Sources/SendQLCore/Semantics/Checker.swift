@@ -23,8 +23,8 @@ public struct Checker: Sendable {
 
     var diagnostics: [Diagnostic] = []
     var source: Source
-    /// Scripts being included, to refuse a cycle.
-    var includeStack: [String] = []
+    /// What the resolve stage read for the script being checked.
+    var resolution = Resolution()
     /// User functions that call themselves, directly or through others (E0322).
     var recursiveFunctions: Set<String> = []
     /// How many user-function expansions the expression being bound is inside.
@@ -41,8 +41,6 @@ public struct Checker: Sendable {
     var expansionWork = 0
     /// How many expression nodes the user-function calls of one `check` may expand to (E0328).
     public static let maximumExpansionWork = 1_000_000
-    /// False while checking a script that failed to parse: its `load`s are not read, only named.
-    var readsFiles = true
     /// What is being bound outside any table (`let x = ...`, `expect ...`), for the message when it names a column.
     var constantContext: String?
 
@@ -56,12 +54,13 @@ public struct Checker: Sendable {
     /// The user-defined function names, for completion and suggestions.
     public var functionNames: [String] { Array(functions.keys) }
 
-    /// Checks a script; the program is runnable only when no diagnostic is an error.
-    mutating func check(_ script: Script, readingFiles: Bool) -> (Program, [Diagnostic]) {
+    /// Checks a script against what the resolve stage read for it, reading nothing itself; the
+    /// program is runnable only when no diagnostic is an error.
+    mutating func check(_ script: Script, resolution: Resolution) -> (Program, [Diagnostic]) {
         diagnostics = []
         expansionWork = 0
-        readsFiles = readingFiles
-        defer { readsFiles = true }
+        self.resolution = resolution
+        defer { self.resolution = Resolution() }
         let statements = checkStatements(script)
         return (Program(statements: statements, source: script.source), diagnostics)
     }
@@ -106,9 +105,9 @@ public struct Checker: Sendable {
             checkParameter(name: name, typeName: type, allowed: allowed, defaultValue: defaultValue)
             return []
         case .include(let path):
-            return checkInclude(path)
+            return checkInclude(path, at: statement.span.start)
         case .load(let path, let name):
-            checkLoad(path: path, name: name)
+            checkLoad(path: path, name: name, at: statement.span.start)
             return []
         case .expect(let condition, let message):
             constantContext = "an `expect` condition"
@@ -210,61 +209,38 @@ public struct Checker: Sendable {
         values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
     }
 
-    mutating func checkInclude(_ path: StringLiteral) -> [CheckedStatement] {
-        guard let resources else {
+    mutating func checkInclude(_ path: StringLiteral, at offset: Int) -> [CheckedStatement] {
+        switch resolution.includes[Resolution.Key(source: source.name, offset: offset)] {
+        case .script(let script):
+            return checkStatements(script)
+        case .failed(let code, let message, let notes):
+            report(code, message, path.span, notes: notes)
+            return []
+        case nil:
             report(.badInclude, "include is not available here", path.span)
             return []
         }
-        let included: Source
-        do {
-            included = try resources.readScript(path.value, relativeTo: source.name)
-        } catch {
-            report(.badInclude, "cannot include \"\(path.value)\": \(error.message)", path.span)
-            return []
-        }
-        if includeStack.contains(included.name) || included.name == source.name {
-            report(.badInclude, "\"\(path.value)\" includes itself", path.span,
-                   notes: ["note: the chain is " + (includeStack + [source.name, included.name]).joined(separator: " -> ")])
-            return []
-        }
-        guard includeStack.count < 32 else {
-            report(.badInclude, "includes nest deeper than 32 files", path.span)
-            return []
-        }
-        let (script, parseDiagnostics) = Parser.parse(included)
-        diagnostics += parseDiagnostics
-        includeStack.append(source.name)
-        defer { includeStack.removeLast() }
-        return checkStatements(script)
     }
 
-    mutating func checkLoad(path: StringLiteral, name: Identifier) {
-        guard readsFiles else {
-            tables[name.name] = FrameSchema(fields: [], isOpen: true)
-            return
-        }
-        guard let resources else {
-            report(.loadNotAvailable, "load is not available here", path.span)
-            return
-        }
-        do {
-            let table = try resources.loadTable(path.value, relativeTo: source.name)
+    mutating func checkLoad(path: StringLiteral, name: Identifier, at offset: Int) {
+        switch resolution.loads[Resolution.Key(source: source.name, offset: offset)] {
+        case .table(let table):
             loadedTables[name.name] = table
             tables[name.name] = FrameSchema(fields: table.schema.fields)
-        } catch {
-            var diagnostic = error
-            diagnostic.notes.append("note: while loading \"\(path.value)\" as \(name.name)")
-            diagnostics.append(diagnostic)
+        case .unavailable, nil:
+            report(.loadNotAvailable, "load is not available here", path.span)
+        case .failed, .notRead:
+            // The resolver reported why (or the script does not parse and will not run).
             tables[name.name] = FrameSchema(fields: [], isOpen: true)
         }
     }
 
-    /// Records an error at a span of the current source.
     /// A syntax error only the checker sees (`from` in the middle of a pipeline built elsewhere).
     mutating func report(_ code: SyntaxErrorCode, _ message: String, _ span: Span, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
     }
 
+    /// Records an error at a span of the current source.
     mutating func report(_ code: CheckErrorCode, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []) {
         diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes, fixIts: fixIts))
     }
