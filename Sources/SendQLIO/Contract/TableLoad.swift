@@ -172,6 +172,9 @@ final class TableLoad {
         return dictionary[codes[row]]
     }
 
+    /// The name of the file the rows came from (`people.csv`, or the SEN2 return's), for messages.
+    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+
     /// The kept rows' table, and the summary of the load.
     func finish() -> (table: Table, summary: TableLoadSummary) {
         rejects.sort { $0.location < $1.location }

@@ -100,9 +100,21 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         refuseDeclaration(parser, "external entity \(name)")
     }
 
+    /// Called for a reference to an entity no DTD declares (there is never a DTD: the reader refuses one).
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        refuseDeclaration(parser, "external entity \(name)")
+        let at = backTo(UInt8(ascii: "&"), from: offset(line: parser.lineNumber, column: parser.columnNumber))
+        fail(parser, .malformedXML, at: at, length: name.utf8.count + 2, Self.undefinedEntity)
         return nil
+    }
+
+    static let undefinedEntity =
+        "an entity reference the return does not define: only &amp; &lt; &gt; &quot; &apos; and &#...; are read"
+
+    /// The offset of the nearest `byte` at or before `offset` (the start of what the parser just read).
+    private func backTo(_ byte: UInt8, from offset: Int) -> Int {
+        var index = min(offset, bytes.count - 1)
+        while index > 0, bytes[index] != byte { index -= 1 }
+        return max(index, 0)
     }
 
     private func refuseDeclaration(_ parser: XMLParser, _ what: String) {
@@ -113,23 +125,25 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         guard problem == nil else { return }
         let at = offset(line: parser.lineNumber, column: parser.columnNumber)
-        let code = XMLParser.ErrorCode(rawValue: (parseError as NSError).code)
+        let code = (parseError as NSError).code
         let open = stack.last.map { "<\($0.name)>" }
-        var message: String
+        let message: String
+        var place = at
+        // libxml2's codes (xmlParserErrors), which XMLParser passes on.
         switch code {
-        case .prematureDocumentEndError?, .gtRequiredError? where at >= bytes.count:
+        case _ where at >= bytes.count && !bytes.isEmpty:
             message = "the file ends inside \(open ?? "the return"): it is truncated"
-        case .tagNameMismatchError?:
-            message = "a closing tag that does not match \(open ?? "the open element"): expected </\(stack.last?.name ?? "")>"
-        case .undeclaredEntityError?, .entityNotFinishedError?, .entityRefAtEOFError?:
-            message = "an entity reference the return does not define: only &amp; &lt; &gt; &quot; &apos; and &#...; are read"
-        case .emptyDocumentError?:
+        case 4:
             message = "the file holds no XML"
+        case 26, 27:
+            message = Self.undefinedEntity
+            place = backTo(UInt8(ascii: "&"), from: at)
+        case 76:
+            message = "a closing tag that does not match \(open ?? "the open element"): expected </\(stack.last?.name ?? "")>"
+            place = backTo(UInt8(ascii: "<"), from: max(at - 1, 0))
         default:
-            message = at >= bytes.count
-                ? "the file ends inside \(open ?? "the return"): it is truncated"
-                : "not well-formed XML (libxml2 error \((parseError as NSError).code))"
+            message = "not well-formed XML (libxml2 error \(code))"
         }
-        fail(parser, .malformedXML, at: at, message)
+        fail(parser, .malformedXML, at: place, message)
     }
 }
