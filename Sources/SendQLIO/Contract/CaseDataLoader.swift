@@ -59,6 +59,20 @@ public struct CaseDataLoader: Sendable {
         throw DiagnosticList(shown)
     }
 
+    /// The contract tables a load of `path` would find absent (no file, and not given by an SEN2
+    /// return), found from the folder's file names alone.
+    public static func absentTables(at path: String) -> [String] {
+        var folder = path
+        var given: Set<String> = []
+        if case .success(let sen2)? = SEN2Return.locate(path) {
+            folder = sen2.folder
+            given = Set(SEN2TableMapper.tables)
+        }
+        return CaseContract.tables.map(\.name).filter {
+            !given.contains($0) && !FileSystem.isFile(TableLoad.join(folder, $0 + ".csv"))
+        }
+    }
+
     /// Everything the load found, loadable or not; never throws.
     public func inspect(directory: String) -> CaseDataLoadResult {
         AllocatorTuning.returningLargeBlocks { inspectFolder(directory) }
