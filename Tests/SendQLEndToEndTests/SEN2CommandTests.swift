@@ -123,3 +123,65 @@ struct SEN2CommandTests {
         ])
     }
 }
+
+/// `sendql sen2-check`: the return's figures match the KPI pack's, sit beside the LA's DfE rows, and a
+/// return that would publish a surprising figure is flagged.
+struct SEN2CheckCommandTests {
+    @Test func theFiguresAreThePacksAndTheDfERowsAreTheLAs() throws {
+        let area = try SEN2CommandTests.area.get()
+        let dfe = RepositoryPaths.root.appendingPathComponent("datasets/dfe/ehcp-2025").path
+        let check = try ProcessRunner.sendql(["sen2-check", area.path("sen2-xml"), "--dfe", dfe])
+        #expect(check.status == 0, "\(check.stderr)")
+        let snapshot = try ProcessRunner.sendql(["snapshot", "--data", area.path("sen2-xml"), "--as-of", "2025-01-16"])
+        // The pack's ehcp_20wk and decision_6wk for 2024, numerator and denominator, are the check's.
+        for (kpi, label) in [("ehcp_20wk", "Plans within 20 weeks (excl. exceptions)"),
+                             ("ehcp_20wk_incl", "Plans within 20 weeks (incl. exceptions)"),
+                             ("decision_6wk", "Decisions to assess within 6 weeks")] {
+            let pack = try #require(snapshot.stdout.split(separator: "\n").first { $0.hasPrefix("\(kpi),,2024,") })
+            let parts = pack.split(separator: ",", omittingEmptySubsequences: false)
+            let line = try #require(check.stdout.split(separator: "\n").first { $0.hasPrefix(label) })
+            let cells = line.dropFirst(label.count).split(separator: " ")
+            #expect(cells[0] == parts[3] && cells[1] == parts[4], "\(kpi): \(line) vs \(pack)")
+        }
+        // Each DfE row named is the LA's row for the year in that file.
+        let rows = check.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter { $0.contains(".csv:") }
+        #expect(rows.count == 6)
+        for row in rows {
+            let parts = row.split(separator: ":")
+            // The files end their lines with CRLF, which a String keeps as one character: split the bytes.
+            let lines = try Data(contentsOf: URL(fileURLWithPath: String(parts[0]))).split(separator: UInt8(ascii: "\n"))
+            let text = String(decoding: lines[Int(parts[1])! - 1], as: UTF8.self)
+            #expect(text.contains(",314,Kingston upon Thames,") && (text.hasPrefix("2024,") || text.hasPrefix("202425,")), "\(row): \(text)")
+        }
+    }
+
+    @Test func aSurprisingReturnIsFlagged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-sen2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func request(_ id: Int, week20: Int, received: String = "2024-01-10", issued: String = "2024-09-20") -> String {
+            """
+            <Requests><NativeId>R\(id)</NativeId><ReceivedDate>\(received)</ReceivedDate><RequestOutcome>Y</RequestOutcome>
+            <RequestOutcomeDate>2024-02-13</RequestOutcomeDate><Assessment><AssessmentOutcome>Y</AssessmentOutcome>
+            <AssessmentOutcomeDate>\(issued)</AssessmentOutcomeDate><Week20>\(week20)</Week20>
+            <NamedPlan><NativeId>PL\(id)</NativeId><StartDate>\(issued)</StartDate></NamedPlan></Assessment></Requests>
+            """
+        }
+        let people = (1...4).map { id in
+            "<Person><NativeId>P\(id)</NativeId>"
+                + (id == 4 ? request(id, week20: 0, received: "2024-06-01", issued: "2024-03-01") : request(id, week20: 1))
+                + "</Person>"
+        }
+        let text = "<?xml version=\"1.0\"?>\n<Message><Header><CollectionDetails><Year>2025</Year></CollectionDetails>"
+            + "<Source><LEA>314</LEA></Source></Header><Persons>\n" + people.joined(separator: "\n") + "\n</Persons></Message>\n"
+        try Data(text.utf8).write(to: folder.appendingPathComponent("return.xml"))
+        let result = try ProcessRunner.sendql(["sen2-check", folder.appendingPathComponent("return.xml").path])
+        #expect(result.status == 1)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning") }
+        #expect(warnings == [
+            "warning[E0747]: 3 records have dates in an impossible order; DfE's figures would count them as they are",
+            "warning[E0747]: the Week20 exception flag is set on 3 of the 4 plans issued in 2024: DfE would leave most plans out of the 20-week figure",
+        ])
+        #expect(result.stderr.contains("first: "), "\(result.stderr)")
+    }
+}
