@@ -25,43 +25,40 @@ struct SEN2XMLWriter {
         close("Header")
         open("Persons")
         for person in area.people {
-            open("Person")
-            for (name, value) in SEN2Items.person(person.person) { item(name, value) }
-            for request in person.requests {
-                open("Requests")
-                for (name, value) in SEN2Items.request(request) { item(name, value) }
-                if let assessment = SEN2Items.assessment(request) {
-                    open("Assessment")
-                    for (name, value) in assessment { item(name, value) }
-                    if let plan = request.plan {
-                        open("NamedPlan")
-                        for (name, value) in SEN2Items.namedPlan(plan) { item(name, value) }
-                        if let detail = SEN2Items.planDetail(plan) {
-                            open("PlanDetail")
-                            for (name, value) in detail { item(name, value) }
-                            close("PlanDetail")
-                        }
-                        close("NamedPlan")
-                    }
-                    close("Assessment")
-                }
-                if let plan = request.plan {
-                    open("ActivePlans")
-                    for (name, value) in SEN2Items.activePlans(request) { item(name, value) }
-                    if let need = SEN2Items.senNeed(plan) {
-                        open("SENneed")
-                        for (name, value) in need { item(name, value) }
-                        close("SENneed")
-                    }
-                    close("ActivePlans")
-                }
-                close("Requests")
+            element("Person", SEN2Items.person(person.person)) { writer in
+                for request in person.requests { writer.write(request) }
             }
-            close("Person")
         }
         close("Persons")
         close("Message")
         return text
+    }
+
+    /// One request: its assessment, the plan under that, and the plan's active-plans record.
+    private mutating func write(_ request: SEN2Area.Request) {
+        element("Requests", SEN2Items.request(request)) { writer in
+            if let assessment = SEN2Items.assessment(request) {
+                writer.element("Assessment", assessment) { writer in
+                    guard let plan = request.plan else { return }
+                    writer.element("NamedPlan", SEN2Items.namedPlan(plan)) { writer in
+                        if let detail = SEN2Items.planDetail(plan) { writer.element("PlanDetail", detail) }
+                    }
+                }
+            }
+            if let plan = request.plan {
+                writer.element("ActivePlans", SEN2Items.activePlans(request)) { writer in
+                    if let need = SEN2Items.senNeed(plan) { writer.element("SENneed", need) }
+                }
+            }
+        }
+    }
+
+    /// An element holding `items`, then whatever `body` writes inside it.
+    private mutating func element(_ name: String, _ items: SEN2Items.Items, _ body: (inout SEN2XMLWriter) -> Void = { _ in }) {
+        open(name)
+        for (item, value) in items { self.item(item, value) }
+        body(&self)
+        close(name)
     }
 
     private mutating func open(_ name: String) {
