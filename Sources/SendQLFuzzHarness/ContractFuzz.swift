@@ -13,9 +13,10 @@ enum ContractFuzz {
     static let markerEnd = Array(" <==".utf8)
 
     /// The files an input describes, by name (the last section wins when a name repeats).
-    static func files(in bytes: [UInt8]) -> [String: [UInt8]] {
+    static func files(in bytes: [UInt8], names fileNames: [String] = fileNames, first: String = "people.csv")
+        -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        var name = "people.csv"
+        var name = first
         var start = 0
         var lineStart = 0
         func finish(at end: Int) {
@@ -42,9 +43,14 @@ enum ContractFuzz {
         for name in fileNames {
             if let content = files[name] { folder.write(name, content) } else { folder.remove(name) }
         }
+        return checkLoad(of: folder.path)
+    }
+
+    /// Loads `path` strict and lenient and checks the two results agree and add up.
+    static func checkLoad(of path: String) -> [String] {
         var broken: [String] = []
-        let strict = CaseDataLoader(mode: .strict, parallelism: 1).inspect(directory: folder.path)
-        let lenient = CaseDataLoader(mode: .lenient, parallelism: 1).inspect(directory: folder.path)
+        let strict = CaseDataLoader(mode: .strict, parallelism: 1).inspect(directory: path)
+        let lenient = CaseDataLoader(mode: .lenient, parallelism: 1).inspect(directory: path)
         broken += check(strict, mode: "strict")
         broken += check(lenient, mode: "lenient")
         // The same rows, for the same reasons, at the same places; the notes may differ by mode (a

@@ -15,6 +15,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case csv
     /// The data-contract loader over a folder of files taken from the input.
     case contract
+    /// The SEN2 return reader: the input as an XML return, or (with `==> name <==` lines) as a Blade
+    /// export, loaded through the contract like a data folder.
+    case sen2
 
     /// Makes what every input shares (the checker's prelude and tables, the contract target's folder,
     /// the lazily built tables of the code under test) before the first input, so that the leak
@@ -32,6 +35,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 """.utf8)
         case .csv, .contract:
             warmUp = Array(FuzzArea.files.map { "==> \($0.name) <==\n\($0.text)" }.joined().utf8)
+        case .sen2:
+            warmUp = Array(SEN2Fuzz.warmUp.utf8)
         }
         _ = run(warmUp)
         _ = run([])
@@ -44,6 +49,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .checker: return CheckerFuzz.run(bytes)
         case .csv: return CSVFuzz.run(bytes)
         case .contract: return ContractFuzz.run(bytes)
+        case .sen2: return SEN2Fuzz.run(bytes)
         }
     }
 }

@@ -23,11 +23,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Set bad rows aside instead of failing.")
     var lenient = false
 
+    @Flag(name: .customLong("sen2-identifiers"), help: "Also read an SEN2 return's UPN, ULN, names and postcode.")
+    var sen2Identifiers = false
+
     func run() throws {
         // An empty $SENDQL_DATA counts as unset, as shells make it easy to export one by accident.
         let fromEnvironment = ProcessInfo.processInfo.environment["SENDQL_DATA"].flatMap { $0.isEmpty ? nil : $0 }
         let directory = data ?? fromEnvironment ?? "datasets/sample-area"
-        let result = CaseDataLoader(mode: lenient ? .lenient : .strict).inspect(directory: directory)
+        var loader = CaseDataLoader(mode: lenient ? .lenient : .strict)
+        loader.sen2.identifiers = sen2Identifiers
+        let result = loader.inspect(directory: directory)
         if result.summaries.isEmpty {
             // The folder itself is missing: there is no report to print, only the reason.
             let reasons = result.fatalIssues.map { "error: \($0.message)" }.joined(separator: "\n")

@@ -26,11 +26,32 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Last day of the window, the day the data is extracted (YYYY-MM-DD).")
     var to = CivilDate(dayNumber: GeneratorConfiguration.sampleArea.to).iso
 
+    @Option(help: ArgumentHelp(
+        "csv (the contract's ten files), or the area as an SEN2 return holds it: sen2-xml (return.xml), sen2-blade (a Blade export) or sen2-csv (its contract CSV files); the five local tables go beside it.",
+        valueName: "format"))
+    var format = "csv"
+
+    @Option(help: "The LA code an SEN2 return's header names.")
+    var lea = "314"
+
     func validate() throws {
+        guard AreaFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of \(AreaFormat.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(format)\"")
+        }
         _ = try generatorConfiguration()
     }
 
     func run() throws {
+        if let format = AreaFormat(rawValue: format), format != .csv {
+            do {
+                let files = try AreaGenerator(configuration: generatorConfiguration()).write(to: out, format: format, lea: lea)
+                for file in files { printToStandardError("wrote \(out)/\(file)") }
+            } catch {
+                printToStandardError("sendql generate: \(error)")
+                throw ExitCode(ExitStatus.cannotWrite.rawValue)
+            }
+            return
+        }
         let report: GenerationReport
         do {
             report = try AreaGenerator(configuration: generatorConfiguration()).write(to: out)

@@ -8,6 +8,10 @@ struct ScriptArguments: ParsableArguments {
     @Option(help: "The data folder (default: $SENDQL_DATA, then the bundled sample area).")
     var data: String?
 
+    @Flag(name: .customLong("sen2-identifiers"), help: ArgumentHelp(
+        "Read an SEN2 return's UPN, ULN, names and postcode into people (upn, uln, surname, forename, postcode); never published."))
+    var sen2Identifiers = false
+
     @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
     var asOf: String?
 
@@ -67,9 +71,11 @@ struct ScriptArguments: ParsableArguments {
     }
 
     func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
-        RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                   options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
-                   dfeFolders: dfeFolders)
+        var request = RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
+                                 options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
+                                 dfeFolders: dfeFolders)
+        request.sen2.identifiers = sen2Identifiers
+        return request
     }
 }
 

@@ -16,5 +16,6 @@ let package = Package(
         .executableTarget(name: "fuzz-checker", dependencies: ["FuzzDriver"], path: "targets/Checker"),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver"], path: "targets/CSV"),
         .executableTarget(name: "fuzz-contract", dependencies: ["FuzzDriver"], path: "targets/Contract"),
+        .executableTarget(name: "fuzz-sen2", dependencies: ["FuzzDriver"], path: "targets/SEN2"),
     ]
 )

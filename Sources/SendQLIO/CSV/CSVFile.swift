@@ -29,6 +29,9 @@ final class CSVFile {
     static let maximumHeaderIssues = 20
 
     private var cachedSource: Source?
+    /// For a table mapped from another format (an SEN2 return): where each field's value came from,
+    /// so problems are located there rather than in this text.
+    var origins: FieldOrigins?
 
     /// Reads the file at `path`, naming it `name` in messages.
     static func open(
@@ -120,6 +123,7 @@ final class CSVFile {
     /// The 1-based line and character column of a byte offset, as the file's `Source` counts them
     /// (every bad byte shows there as one '?'), so that a location and its diagnostic always agree.
     func location(of offset: Int) -> DataLocation {
+        if let origin = origins?.origin(at: offset) { return origin.location }
         let (line, column) = source.location(of: min(max(offset, textStart), bytes.count) - textStart)
         return DataLocation(file: name, line: line, column: column)
     }
@@ -137,6 +141,10 @@ final class CSVFile {
 
     /// A located diagnostic for a problem found while parsing.
     func issue(_ problem: PendingProblem, severity: Severity = .error) -> DataIssue {
+        if let origins {
+            let column = problem.column.flatMap { $0 < columnNames.count ? columnNames[$0] : nil }
+            if let issue = origins.issue(problem, column: column, severity: severity) { return issue }
+        }
         let start = problem.offset - textStart
         var notes = problem.notes
         if let column = problem.column, column < columnNames.count {

@@ -52,6 +52,23 @@ public enum DataErrorCode: String, Sendable, Hashable, CaseIterable {
     /// A published statistics cell read against the publisher's guidance: an unlisted marker read as
     /// a symbol, or a text that keeps a column of numbers as text (a warning).
     case dfeOddCell = "E0724"
+    /// An SEN2 XML return that is not well-formed XML (a truncated file, a mismatched tag, an undefined entity).
+    case malformedXML = "E0740"
+    /// A DTD or entity declaration in an SEN2 XML return, refused unread.
+    case xmlDeclaration = "E0741"
+    /// An SEN2 return past a reader limit: its size, its nesting depth or the length of one value.
+    case sen2Limit = "E0742"
+    /// An SEN2 record in the wrong place: under the wrong parent, repeated where one is allowed,
+    /// or (Blade) naming a parent row that is not there.
+    case sen2Structure = "E0743"
+    /// An SEN2 return missing a module: no `Persons` element, or no Blade file for a module.
+    case sen2MissingModule = "E0744"
+    /// An element or Blade column that sendql does not read (a note).
+    case sen2NotRead = "E0745"
+    /// A contract table given twice: by the SEN2 return and by its own CSV file beside it.
+    case sen2TableTwice = "E0746"
+    /// A return that would publish a surprising figure (a warning from `sendql sen2-check`).
+    case sen2Surprising = "E0747"
 }
 
 extension Diagnostic {

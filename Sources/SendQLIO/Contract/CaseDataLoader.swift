@@ -23,6 +23,8 @@ public struct CaseDataLoader: Sendable {
     var minimumChunkBytes = ChunkPlan.minimumBytesPerChunk
     /// The longest field read, in bytes; a longer one is a problem with its row (E0717).
     public var maximumFieldBytes = CSVReader.defaultMaximumFieldBytes
+    /// How an SEN2 return, when `--data` names one, is read.
+    public var sen2 = SEN2Options()
 
     /// The most errors a thrown `DiagnosticList` lists before one saying how many more there are.
     public static let errorLimit = 100
@@ -57,13 +59,42 @@ public struct CaseDataLoader: Sendable {
         throw DiagnosticList(shown)
     }
 
+    /// The contract tables a load of `path` would find absent (no file, and not given by an SEN2
+    /// return), found from the folder's file names alone.
+    public static func absentTables(at path: String) -> [String] {
+        var folder = path
+        var given: Set<String> = []
+        if case .success(let sen2)? = SEN2Return.locate(path) {
+            folder = sen2.folder
+            given = Set(SEN2TableMapper.tables)
+        }
+        return CaseContract.tables.map(\.name).filter {
+            !given.contains($0) && !FileSystem.isFile(TableLoad.join(folder, $0 + ".csv"))
+        }
+    }
+
     /// Everything the load found, loadable or not; never throws.
     public func inspect(directory: String) -> CaseDataLoadResult {
         AllocatorTuning.returningLargeBlocks { inspectFolder(directory) }
     }
 
     private func inspectFolder(_ directory: String) -> CaseDataLoadResult {
-        guard FileSystem.isDirectory(directory) else {
+        var folder = directory
+        var origins: [String: TableLoad.Origin] = [:]
+        var sen2Issues: [DataIssue] = []
+        var sen2Notes: [Diagnostic] = []
+        var sen2Files: Set<String> = []
+        if let located = SEN2Return.locate(directory) {
+            switch located {
+            case .failure(let issue):
+                sen2Issues.append(issue)
+            case .success(let sen2):
+                folder = sen2.folder
+                if case .blade(let files) = sen2.format { sen2Files = Set(files.values.map { String($0.split(separator: "/").last!) }) }
+                (origins, sen2Issues, sen2Notes) = mappedOrigins(sen2, folder: folder)
+            }
+        }
+        guard FileSystem.isDirectory(folder) else {
             let issue = DataIssue(
                 location: DataLocation(file: directory),
                 diagnostic: Diagnostic(.unreadable, "data folder not found: \(directory)"))
@@ -71,7 +102,7 @@ public struct CaseDataLoader: Sendable {
                 directory: directory, mode: mode, summaries: [], fatalIssues: [issue], rejects: [],
                 findings: [], notes: [], caseData: nil)
         }
-        var notes: [Diagnostic] = unknownFileNotes(in: directory)
+        var notes: [Diagnostic] = unknownFileNotes(in: folder, except: sen2Files) + sen2Notes
         var referenceNotes: [Diagnostic] = []
         var loads: [String: TableLoad] = [:]
         var keyIndexes: [String: KeyIndex] = [:]
@@ -86,7 +117,8 @@ public struct CaseDataLoader: Sendable {
                     keyLookups[column.name] = index.lookupDictionary
                 }
             }
-            let load = TableLoad(contract: contract, directory: directory, mode: mode, parallelism: parallelism,
+            let load = TableLoad(contract: contract, origin: origins[contract.name] ?? .folder(folder), mode: mode,
+                                 parallelism: parallelism,
                                  maximumFieldBytes: maximumFieldBytes,
                                  keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
             loads[contract.name] = load
@@ -113,7 +145,7 @@ public struct CaseDataLoader: Sendable {
             tables[contract.name] = table
             summaries.append(summary)
         }
-        let fatalIssues = contracts.flatMap { loads[$0.name]!.fatalIssues }
+        let fatalIssues = sen2Issues + contracts.flatMap { loads[$0.name]!.fatalIssues }
         let rejects = contracts.flatMap { loads[$0.name]!.rejects }
         let loadable = fatalIssues.isEmpty && (mode == .lenient || rejects.isEmpty)
         let caseData = loadable ? CaseData(
@@ -126,10 +158,10 @@ public struct CaseDataLoader: Sendable {
     }
 
     /// Notes for CSV files in the folder that no contract table reads (often a misspelt name).
-    private func unknownFileNotes(in directory: String) -> [Diagnostic] {
+    private func unknownFileNotes(in directory: String, except sen2Files: Set<String>) -> [Diagnostic] {
         let expected = contracts.map(\.fileName)
         return FileSystem.names(in: directory)
-            .filter { $0.lowercased().hasSuffix(".csv") && !expected.contains($0) }
+            .filter { $0.lowercased().hasSuffix(".csv") && !expected.contains($0) && !sen2Files.contains($0) }
             .map { name in
                 var notes: [String] = []
                 if let suggestion = NameSuggestion.closest(to: name, among: expected) {
@@ -138,5 +170,36 @@ public struct CaseDataLoader: Sendable {
                 return Diagnostic(
                     .unknownFile, "\(name) is not a contract table and was not read", severity: .note, notes: notes)
             }
+    }
+
+    /// The tables an SEN2 return gives, mapped for the contract's checks; or why it cannot be read.
+    /// A table given both by the return and by its own CSV file beside it is an error.
+    private func mappedOrigins(_ sen2: SEN2Return, folder: String)
+        -> ([String: TableLoad.Origin], [DataIssue], [Diagnostic]) {
+        var issues: [DataIssue] = []
+        var origins: [String: TableLoad.Origin] = [:]
+        for table in SEN2TableMapper.tables where FileSystem.isFile(TableLoad.join(folder, table + ".csv")) {
+            issues.append(DataIssue(location: DataLocation(file: TableLoad.join(folder, table + ".csv")), diagnostic: Diagnostic(
+                .sen2TableTwice, "\(table).csv and \(sen2.description) both give the \(table) table",
+                notes: ["remove \(table).csv, or load the return from a folder without it"])))
+        }
+        switch sen2.read(limits: self.sen2.limits) {
+        case .failure(let issue):
+            for table in SEN2TableMapper.tables {
+                origins[table] = .failed(table == "people" ? [issue] : [], path: sen2.description)
+            }
+            return (origins, issues, [])
+        case .success(let content):
+            let mapped = SEN2TableMapper(content: content, identifiers: self.sen2.identifiers).map()
+            let module: [String: SEN2Module] = [
+                "people": .person, "requests": .requests, "assessments": .assessment, "plans": .namedPlan,
+                "reviews": .activePlans,
+            ]
+            for (table, csv) in mapped {
+                let path = content.files[module[table]!] ?? sen2.description
+                origins[table] = .mapped(csv.file(name: path), path: path)
+            }
+            return (origins, issues, content.notes.map(\.diagnostic))
+        }
     }
 }

@@ -68,7 +68,7 @@ enum ReferenceChecker {
                 let why = target.status == .absent ? "is absent" : "could not be loaded"
                 notes.append(Diagnostic(
                     .referenceNotChecked,
-                    "\(load.contract.name).\(reference.name) was not checked: \(target.contract.fileName) \(why)",
+                    "\(load.contract.name).\(reference.name) was not checked: \(target.fileName) \(why)",
                     severity: .note))
                 continue
             }
@@ -90,7 +90,7 @@ enum ReferenceChecker {
                 }
                 if let issue = load.issue(
                     row: row, column: reference.name, code: .danglingReference,
-                    message: "expected a \(target.contract.key) from \(target.contract.fileName), found \(FoundText.quoted(value))",
+                    message: "expected a \(target.contract.key) from \(target.fileName), found \(FoundText.quoted(value))",
                     notes: notes) {
                     load.remove(row: row, for: issue)
                 }

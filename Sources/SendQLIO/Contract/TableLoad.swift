@@ -33,20 +33,43 @@ final class TableLoad {
     /// Reference columns read against their key column's dictionary (see `ColumnPart.lookup`).
     private(set) var codedAgainstKeys: Set<String> = []
 
+    /// Where a table's rows come from: its CSV file in the data folder, or a file mapped from another
+    /// format (an SEN2 return), or nothing because that other source could not be read.
+    enum Origin {
+        /// `<directory>/<table>.csv`, absent when there is no such file.
+        case folder(String)
+        /// Rows mapped from another source, named `path` in summaries.
+        case mapped(CSVFile, path: String)
+        /// The source failed; `issues` say why (empty when another table of the source reports them).
+        case failed([DataIssue], path: String)
+    }
+
     /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
-    init(contract: TableContract, directory: String, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int,
+    init(contract: TableContract, origin: Origin, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int,
          keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk) {
         self.contract = contract
         self.mode = mode
-        path = Self.join(directory, contract.fileName)
         table = Table.empty(contract.schema)
-        guard FileSystem.isFile(path) else { return }
-        status = .failed
         let file: CSVFile
-        do {
-            file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes)
-        } catch {
-            fatalIssues.append(error)
+        switch origin {
+        case .folder(let directory):
+            path = Self.join(directory, contract.fileName)
+            guard FileSystem.isFile(path) else { return }
+            status = .failed
+            do {
+                file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes)
+            } catch {
+                fatalIssues.append(error)
+                return
+            }
+        case .mapped(let mapped, let name):
+            path = name
+            status = .failed
+            file = mapped
+        case .failed(let issues, let name):
+            path = name
+            status = .failed
+            fatalIssues = issues
             return
         }
         self.file = file
@@ -148,6 +171,9 @@ final class TableLoad {
         guard case .string(let codes, let dictionary)? = table.column(named: contract.key)?.storage else { return "" }
         return dictionary[codes[row]]
     }
+
+    /// The name of the file the rows came from (`people.csv`, or the SEN2 return's), for messages.
+    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// The kept rows' table, and the summary of the load.
     func finish() -> (table: Table, summary: TableLoadSummary) {

@@ -32,9 +32,13 @@ public enum DataFolder {
     }
 
     /// Loads a folder's case data; the diagnostics say why when it cannot.
-    public static func load(_ directory: String, mode: CSVReadMode = .strict) -> Result<CaseData, DiagnosticList> {
+    /// `directory` may also name an SEN2 return, or a folder holding one (see `SEN2Return`).
+    public static func load(_ directory: String, mode: CSVReadMode = .strict, sen2: SEN2Options = SEN2Options())
+        -> Result<CaseData, DiagnosticList> {
         do {
-            return .success(try CaseDataLoader(mode: mode).load(directory: directory))
+            var loader = CaseDataLoader(mode: mode)
+            loader.sen2 = sen2
+            return .success(try loader.load(directory: directory))
         } catch let list as DiagnosticList {
             return .failure(list)
         } catch let diagnostic as Diagnostic {

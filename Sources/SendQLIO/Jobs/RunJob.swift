@@ -14,6 +14,8 @@ public struct RunRequest: Sendable {
     public var closures: String?
     /// Folders of published DfE statistics (`--dfe`), read as `dfe_` tables; empty means `$SENDQL_DFE`.
     public var dfeFolders: [String]
+    /// How an SEN2 return named by `dataFolder` is read (whether identifiers are read).
+    public var sen2 = SEN2Options()
 
     public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
                 options: ScriptOptions, rowLimit: Int = RowLimit.machineDefault, closures: String? = nil, dfeFolders: [String] = []) {
@@ -33,7 +35,7 @@ public enum RunJob {
     public static func run(_ request: RunRequest) -> JobOutput {
         switch makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
                            rowLimit: request.rowLimit, options: request.options, closures: request.closures,
-                           dfeFolders: request.dfeFolders) {
+                           dfeFolders: request.dfeFolders, sen2: request.sen2) {
         case .failure(let output):
             return output
         case .success(let loaded):
@@ -67,7 +69,8 @@ public enum RunJob {
     /// A session over the data folder (and the DfE statistics folders), or the output that explains why there is none.
     public static func makeSession(
         dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
-        closures: String? = nil, dfeFolders: [String] = [], refusesUnknownParameters: Bool = true
+        closures: String? = nil, dfeFolders: [String] = [], refusesUnknownParameters: Bool = true,
+        sen2: SEN2Options = SEN2Options()
     ) -> Result<LoadedSession, JobOutput> {
         var calendar = HolidayCalendar.englandAndWales
         if let closures {
@@ -90,7 +93,7 @@ public enum RunJob {
                 stderr: "sendql: no data folder: give --data DIR or set SENDQL_DATA (the bundled sample area was not found)\n",
                 status: .dataError))
         }
-        switch DataFolder.load(folder) {
+        switch DataFolder.load(folder, sen2: sen2) {
         case .failure(let list):
             return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
         case .success(let data):

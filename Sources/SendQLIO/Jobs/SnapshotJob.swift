@@ -17,6 +17,23 @@ public enum SnapshotJob {
         var request = request
         request.parameters["kpi_period"] = by
         request.source = Source(name: "<snapshot>", text: script + (store ? "\nsnapshot \"\(by)\"" : ""))
-        return RunJob.run(request)
+        var output = RunJob.run(request)
+        if output.status == .ok, let folder = DataFolder.resolve(request.dataFolder) {
+            let notes = CaseDataLoader.absentTables(at: folder).compactMap { table in
+                measuresNeeding[table].map {
+                    "note: \(table).csv is absent: the \(table) table is empty, so \($0.joined(separator: ", ")) "
+                        + ($0.count == 1 ? "is" : "are") + " left out of the pack\n"
+                }
+            }
+            output.stderr = notes.joined() + output.stderr
+        }
+        return output
     }
+
+    /// The pack's measures that need a table SEN2 does not carry: left out (never shown as zero) when
+    /// the table's file is absent.
+    public static let measuresNeeding: [String: [String]] = [
+        "advice": ["advice_6wk"], "audits": ["ehcp_quality_good", "health_quality_good"],
+        "feedback": ["parent_satisfaction"], "complaints": ["complaint_20wd"],
+    ]
 }
