@@ -61,14 +61,18 @@ enum CSVFuzz {
     static func checkTable(_ result: CSVTable, reading: String, bytes: [UInt8]) -> [String] {
         var broken: [String] = []
         if result.table.rowCount + result.rejects.count != result.rowsInFile {
-            broken.append("\(reading): \(result.table.rowCount) loaded + \(result.rejects.count) rejected != \(result.rowsInFile) rows")
+            broken.append(
+                "\(reading): \(result.table.rowCount) loaded + \(result.rejects.count) rejected != \(result.rowsInFile) rows"
+            )
         }
         broken += Invariants.wellFormed(result.table, what: reading)
         for reject in result.rejects {
             if reject.issues.isEmpty { broken.append("\(reading): a reject at \(reject.location) has no issue") }
             for issue in reject.issues {
                 if issue.diagnostic.locationText != issue.location.description {
-                    broken.append("\(reading): \(issue.message) located at \(issue.location) but its span says \(issue.diagnostic.locationText ?? "nothing")")
+                    broken.append(
+                        "\(reading): \(issue.message) located at \(issue.location) but its span says \(issue.diagnostic.locationText ?? "nothing")"
+                    )
                 }
             }
             broken += Invariants.spansInside(reject.issues.map(\.diagnostic))
@@ -76,7 +80,9 @@ enum CSVFuzz {
             let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             for issue in reject.issues {
                 if let source = issue.diagnostic.source, source.text.utf8.count != bytes.count - byteOrderMark {
-                    broken.append("\(reading): the file's Source has \(source.text.utf8.count) bytes for \(bytes.count - byteOrderMark)")
+                    broken.append(
+                        "\(reading): the file's Source has \(source.text.utf8.count) bytes for \(bytes.count - byteOrderMark)"
+                    )
                 }
             }
         }

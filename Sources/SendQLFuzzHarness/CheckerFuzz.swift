@@ -27,16 +27,18 @@ enum CheckerFuzz {
         let result = CaseDataLoader(parallelism: 1).inspect(directory: folder.path)
         for file in FuzzArea.files { folder.remove(file.name) }
         guard let data = result.caseData else {
-            return World(checker: Checker(tables: [:], context: context), tables: [:],
-                         problems: ["the fixture area does not load: \(result.errors.map(\.text))"])
+            return World(
+                checker: Checker(tables: [:], context: context), tables: [:],
+                problems: ["the fixture area does not load: \(result.errors.map(\.text))"])
         }
         let session = Session(tables: data.tables, context: context, prelude: Prelude.sources)
         var tables: [String: Table] = [:]
         for name in session.tableNames {
             tables[name] = session.table(named: name)
         }
-        return World(checker: session.checker, tables: tables,
-                     problems: session.preludeDiagnostics.map { "prelude: \($0.message)" })
+        return World(
+            checker: session.checker, tables: tables,
+            problems: session.preludeDiagnostics.map { "prelude: \($0.message)" })
     }()
 
     static func run(_ bytes: [UInt8]) -> [String] {
@@ -65,7 +67,8 @@ enum CheckerFuzz {
                     let result = try executor.run(pipeline)
                     broken += Invariants.wellFormed(result, what: "result")
                     if !pipeline.schema.isOpen, result.schema.fields != pipeline.schema.fields {
-                        broken.append("result columns \(result.schema) differ from the checked \(pipeline.schema.schema)")
+                        broken.append(
+                            "result columns \(result.schema) differ from the checked \(pipeline.schema.schema)")
                     }
                     for format in ResultFormat.allCases { _ = ResultRenderer.render(result, as: format) }
                     _ = TableRenderer().render(result)
@@ -96,7 +99,7 @@ enum CheckerFuzz {
     static func isSmall(_ statement: CheckedStatement) -> Bool {
         switch statement {
         case .letTable(_, let pipeline), .query(let pipeline), .expectNone(let pipeline, _, _),
-             .export(let pipeline, _, _), .table(let pipeline, _):
+            .export(let pipeline, _, _), .table(let pipeline, _):
             return isSmall(pipeline)
         case .chart(let plan, _): return isSmall(plan.pipeline)
         case .expect, .report, .heading, .text, .figure, .snapshot, .publish: return true

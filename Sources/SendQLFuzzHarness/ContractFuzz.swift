@@ -13,8 +13,11 @@ enum ContractFuzz {
     static let markerEnd = Array(" <==".utf8)
 
     /// The files an input describes, by name (the last section wins when a name repeats).
-    static func files(in bytes: [UInt8], names fileNames: [String] = fileNames, first: String = "people.csv")
-        -> [String: [UInt8]] {
+    static func files(
+        in bytes: [UInt8], names fileNames: [String] = fileNames, first: String = "people.csv"
+    )
+        -> [String: [UInt8]]
+    {
         var files: [String: [UInt8]] = [:]
         var name = first
         var start = 0
@@ -27,7 +30,8 @@ enum ContractFuzz {
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let line = bytes[lineStart..<lineEnd]
             if line.starts(with: marker), line.count >= marker.count + markerEnd.count,
-               Array(line.suffix(markerEnd.count)) == markerEnd {
+                Array(line.suffix(markerEnd.count)) == markerEnd
+            {
                 finish(at: lineStart)
                 name = String(decoding: line.dropFirst(marker.count).dropLast(markerEnd.count), as: UTF8.self)
                 start = min(lineEnd + 1, bytes.count)
@@ -62,7 +66,9 @@ enum ContractFuzz {
             broken.append("strict and lenient set aside different rows")
         }
         if strict.isLoadable != (strict.fatalIssues.isEmpty && strict.rejects.isEmpty) {
-            broken.append("strict: loadable is \(strict.isLoadable) with \(strict.fatalIssues.count) fatal issues and \(strict.rejects.count) rejects")
+            broken.append(
+                "strict: loadable is \(strict.isLoadable) with \(strict.fatalIssues.count) fatal issues and \(strict.rejects.count) rejects"
+            )
         }
         if lenient.isLoadable != lenient.fatalIssues.isEmpty {
             broken.append("lenient: loadable is \(lenient.isLoadable) with \(lenient.fatalIssues.count) fatal issues")
@@ -75,15 +81,20 @@ enum ContractFuzz {
         var broken: [String] = []
         for summary in result.summaries where summary.status == .loaded {
             if summary.loaded + summary.rejected != summary.rowsInFile {
-                broken.append("\(mode): \(summary.table): \(summary.loaded) loaded + \(summary.rejected) rejected != \(summary.rowsInFile) rows")
+                broken.append(
+                    "\(mode): \(summary.table): \(summary.loaded) loaded + \(summary.rejected) rejected != \(summary.rowsInFile) rows"
+                )
             }
         }
         for issue in result.fatalIssues + result.rejects.flatMap(\.issues) where issue.diagnostic.source != nil {
             if issue.diagnostic.locationText != issue.location.description {
-                broken.append("\(mode): \(issue.message) located at \(issue.location) but its span says \(issue.diagnostic.locationText ?? "nothing")")
+                broken.append(
+                    "\(mode): \(issue.message) located at \(issue.location) but its span says \(issue.diagnostic.locationText ?? "nothing")"
+                )
             }
         }
-        broken += Invariants.spansInside(result.fatalIssues.map(\.diagnostic) + result.rejects.flatMap(\.issues).map(\.diagnostic))
+        broken += Invariants.spansInside(
+            result.fatalIssues.map(\.diagnostic) + result.rejects.flatMap(\.issues).map(\.diagnostic))
         _ = DataQualityReport(result).render()
         _ = DiagnosticRenderer().render(result.errors.map(\.diagnostic))
         return broken
@@ -107,11 +118,13 @@ enum ContractFuzz {
             }
             for column in contract.references {
                 guard let target = column.references, let targetContract = CaseContract.table(named: target),
-                      result.summaries.first(where: { $0.table == target })?.status == .loaded,
-                      let targetTable = data.tables[target] else { continue }
+                    result.summaries.first(where: { $0.table == target })?.status == .loaded,
+                    let targetTable = data.tables[target]
+                else { continue }
                 let known = Set(strings(targetTable, targetContract.key).compactMap { $0 })
                 if let dangling = strings(table, column.name).compactMap({ $0 }).first(where: { !known.contains($0) }) {
-                    broken.append("\(contract.name).\(column.name) \"\(dangling)\" was loaded but \(target) has no such key")
+                    broken.append(
+                        "\(contract.name).\(column.name) \"\(dangling)\" was loaded but \(target) has no such key")
                 }
             }
         }
@@ -120,7 +133,9 @@ enum ContractFuzz {
 
     /// The text of every row of a string column (nil for null); empty when there is no such column.
     static func strings(_ table: Table, _ name: String) -> [String?] {
-        guard let column = table.column(named: name), case .string(let codes, let dictionary) = column.storage else { return [] }
+        guard let column = table.column(named: name), case .string(let codes, let dictionary) = column.storage else {
+            return []
+        }
         return codes.indices.map { column.isNull($0) ? nil : dictionary[codes[$0]] }
     }
 }

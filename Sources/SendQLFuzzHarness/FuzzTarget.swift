@@ -26,7 +26,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let warmUp: [UInt8]
         switch self {
         case .syntax, .checker:
-            warmUp = Array("""
+            warmUp = Array(
+                """
                 let x = @2019-03-31 + 6 weeks
                 from requests | where outcome in ("Y", "N") and received_date > x - 12 months
                 | derive d = days(outcome_date - received_date), s = replace(lower(source), "a", "b")

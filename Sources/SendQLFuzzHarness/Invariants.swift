@@ -9,7 +9,8 @@ enum Invariants {
             guard let span = diagnostic.span, let source = diagnostic.source else { continue }
             let length = source.text.utf8.count
             if span.start < 0 || span.end > length {
-                broken.append("\(diagnostic.code) \(diagnostic.message): span \(span) outside a text of \(length) bytes")
+                broken.append(
+                    "\(diagnostic.code) \(diagnostic.message): span \(span) outside a text of \(length) bytes")
             }
             for fix in diagnostic.fixIts where fix.span.start < 0 || fix.span.end > length {
                 broken.append("\(diagnostic.code) \(diagnostic.message): fix-it span \(fix.span) outside the text")
@@ -32,12 +33,16 @@ enum Invariants {
                 broken.append("\(what): column \(field.name) holds \(column.type) but the schema says \(field.type)")
             }
             if let validity = column.validity, validity.count != column.count {
-                broken.append("\(what): column \(field.name) has a validity bitmap of \(validity.count) for \(column.count) values")
+                broken.append(
+                    "\(what): column \(field.name) has a validity bitmap of \(validity.count) for \(column.count) values"
+                )
             }
             // Codes under nulls are unspecified; every value's code must be in the dictionary.
             if case .string(let codes, let dictionary) = column.storage,
-               let bad = codes.indices.first(where: { !column.isNull($0) && Int(codes[$0]) >= dictionary.count }) {
-                broken.append("\(what): column \(field.name) has code \(codes[bad]) in a dictionary of \(dictionary.count)")
+                let bad = codes.indices.first(where: { !column.isNull($0) && Int(codes[$0]) >= dictionary.count })
+            {
+                broken.append(
+                    "\(what): column \(field.name) has code \(codes[bad]) in a dictionary of \(dictionary.count)")
             }
         }
         return broken

@@ -2,8 +2,10 @@
 /// lines, a Blade export's files (and an area file beside it), loaded strict and lenient.
 enum SEN2Fuzz {
     static let folder = FuzzFolder()
-    static let bladeNames = ["sen2", "person", "requests", "assessment", "namedplan", "plandetail", "activeplans",
-                             "placementdetail", "senneed"].map { "Blade-Export_16-01-2025_\($0).csv" }
+    static let bladeNames = [
+        "sen2", "person", "requests", "assessment", "namedplan", "plandetail", "activeplans",
+        "placementdetail", "senneed",
+    ].map { "Blade-Export_16-01-2025_\($0).csv" }
     static let fileNames = ["return.xml", "appeals.csv"] + bladeNames
 
     /// A small return that reaches every module.
@@ -21,10 +23,13 @@ enum SEN2Fuzz {
 
     static func run(_ bytes: [UInt8]) -> [String] {
         let marker = Array("==> ".utf8)
-        let isFolder = bytes.starts(with: marker) || bytes.indices.contains { index in
-            index > 0 && bytes[index - 1] == UInt8(ascii: "\n") && bytes[index...].starts(with: marker)
-        }
-        let files = isFolder ? ContractFuzz.files(in: bytes, names: fileNames, first: "return.xml") : ["return.xml": bytes]
+        let isFolder =
+            bytes.starts(with: marker)
+            || bytes.indices.contains { index in
+                index > 0 && bytes[index - 1] == UInt8(ascii: "\n") && bytes[index...].starts(with: marker)
+            }
+        let files =
+            isFolder ? ContractFuzz.files(in: bytes, names: fileNames, first: "return.xml") : ["return.xml": bytes]
         for name in fileNames {
             if let content = files[name] { folder.write(name, content) } else { folder.remove(name) }
         }

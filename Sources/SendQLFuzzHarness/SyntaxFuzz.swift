@@ -13,7 +13,8 @@ enum SyntaxFuzz {
         var previousEnd = 0
         for token in lexed.tokens {
             if token.span.start < previousEnd || token.span.end > length {
-                broken.append("token \(token.kind.dumpName) at \(token.span) overlaps the one before or runs past the text")
+                broken.append(
+                    "token \(token.kind.dumpName) at \(token.span) overlaps the one before or runs past the text")
                 break
             }
             previousEnd = token.span.end

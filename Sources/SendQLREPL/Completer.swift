@@ -36,7 +36,8 @@ public struct Completer: Sendable {
         if earlierLines.isEmpty, let arguments = dotCommandCandidates(lineBeforeWord) {
             return .words(Self.narrow(arguments, to: word))
         }
-        return .words(Self.narrow(candidates(before: (earlierLines + [lineBeforeWord]).joined(separator: "\n")), to: word))
+        return .words(
+            Self.narrow(candidates(before: (earlierLines + [lineBeforeWord]).joined(separator: "\n")), to: word))
     }
 
     /// `.paths` when the cursor is in a file name: after `.read`, `.load` or `.output`, or inside the
@@ -156,8 +157,8 @@ public struct Completer: Sendable {
     /// A column name as it must be typed: backquoted unless it is a plain name.
     static func quotedIfNeeded(_ name: String) -> String {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isXIDStart,
-              name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
-              Keyword(rawValue: name) == nil
+            name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
+            Keyword(rawValue: name) == nil
         else { return "`" + name + "`" }
         return name
     }

@@ -39,7 +39,9 @@ public enum DotCommand: Sendable, Equatable {
         Entry(name: "mode", arguments: "table|csv|json|markdown", summary: "how results are shown"),
         Entry(name: "timer", arguments: "on|off", summary: "show how long each entry took"),
         Entry(name: "read", arguments: "FILE", summary: "run a script file in this session"),
-        Entry(name: "load", arguments: "DIR", summary: "load another data folder (its tables replace those of the same name)"),
+        Entry(
+            name: "load", arguments: "DIR",
+            summary: "load another data folder (its tables replace those of the same name)"),
         Entry(name: "asof", arguments: "[YYYY-MM-DD]", summary: "show or change the as-of date"),
         Entry(name: "kpis", arguments: "", summary: "run the standard KPI pack at the current as-of date"),
         Entry(name: "last", arguments: "", summary: "show the previous result again; `from _` queries it"),
@@ -94,14 +96,17 @@ public enum DotCommand: Sendable, Equatable {
         case "quit", "exit": return noArgument(.quit)
         default:
             let names = catalog.map(\.name)
-            let hint = Suggestions.closest(to: name, among: names).map { "; did you mean .\($0)?" } ?? "; .help lists them"
+            let hint =
+                Suggestions.closest(to: name, among: names).map { "; did you mean .\($0)?" } ?? "; .help lists them"
             return .failure(DotCommandError("unknown command .\(name)\(hint)"))
         }
     }
 
     /// An argument without the quotes around it, so `.read "my script.sendql"` works.
     static func unquoted(_ text: String) -> String {
-        guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else { return text }
+        guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else {
+            return text
+        }
         return String(text.dropFirst().dropLast())
     }
 

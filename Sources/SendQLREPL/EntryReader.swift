@@ -39,7 +39,8 @@ public struct EntryReader<Reader: LineReader> {
     public mutating func next(completer: ([String]) -> Completer) -> Entry {
         var lines: [String] = []
         while true {
-            let input = nextInput(prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt, completer: completer(lines))
+            let input = nextInput(
+                prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt, completer: completer(lines))
             guard case .line(let line) = input else {
                 if input == .interrupt {
                     queued.removeAll()

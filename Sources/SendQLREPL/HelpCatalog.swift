@@ -28,17 +28,25 @@ public enum HelpCatalog {
     /// The output statements: each writes under --out and says where (docs/language.md#output-statements).
     static let outputStatements: [(name: String, syntax: String, summary: String)] = [
         ("export", "export RELATION to \"FILE.csv|json|md|html\"", "write a table to a file"),
-        ("chart", "chart line|bar RELATION x = COL, y = COL [, series, benchmark, target, rag, better, title, x_title, y_title] to \"FILE.svg\"",
-         "draw an SVG chart (and a PNG beside it); target = NUMBER, or target = COLUMN for each series' own"),
-        ("report", "report \"FILE.md\"[, \"FILE.html\"] [\"TITLE\"]", "start a report; the heading, text, table and figure statements after it go in"),
+        (
+            "chart",
+            "chart line|bar RELATION x = COL, y = COL [, series, benchmark, target, rag, better, title, x_title, y_title] to \"FILE.svg\"",
+            "draw an SVG chart (and a PNG beside it); target = NUMBER, or target = COLUMN for each series' own"
+        ),
+        (
+            "report", "report \"FILE.md\"[, \"FILE.html\"] [\"TITLE\"]",
+            "start a report; the heading, text, table and figure statements after it go in"
+        ),
         ("heading", "heading \"TEXT\"", "a heading in the open report"),
         ("text", "text \"TEXT\"", "a paragraph in the open report"),
         ("table", "table RELATION [\"CAPTION\"]", "a table in the open report"),
         ("figure", "figure \"FILE.svg\" [\"CAPTION\"]", "a chart written earlier, in the open report"),
         ("snapshot", "snapshot \"NAME\"", "append the KPI pack to the snapshot history (--store)"),
         ("publish", "publish [N]", "suppress counts from 1 to N (default 5) in every output"),
-        ("expect", "expect CONDITION [else \"MSG\"] | expect no RELATION [else \"MSG\"]",
-         "fail the run (exit 1) when the condition is not true, or when the relation has rows"),
+        (
+            "expect", "expect CONDITION [else \"MSG\"] | expect no RELATION [else \"MSG\"]",
+            "fail the run (exit 1) when the condition is not true, or when the relation has rows"
+        ),
     ]
 
     static func outputs() -> String {
@@ -63,7 +71,9 @@ public enum HelpCatalog {
             return "\(step.syntax)\n    \(step.summary)"
         }
         var lines: [String] = []
-        if let output = outputStatements.first(where: { $0.name == name }) { lines.append("\(output.syntax)\n    \(output.summary)") }
+        if let output = outputStatements.first(where: { $0.name == name }) {
+            lines.append("\(output.syntax)\n    \(output.summary)")
+        }
         if let function = ScalarFunction(rawValue: name) { lines.append(function.signature) }
         if let function = AggregateFunction(rawValue: name) { lines.append(function.signature + "  (aggregate)") }
         if let function = WindowFunction(rawValue: name) { lines.append(function.signature + "  (window, in derive)") }

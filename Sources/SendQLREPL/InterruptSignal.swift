@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The write end of the self-pipe, for the signal handler (a C function pointer cannot capture it).
@@ -32,15 +32,15 @@ public final class InterruptSignal: InterruptSource {
         signalPipeWriteEnd = ends[1]
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in
-            var byte: UInt8 = 1
-            _ = write(signalPipeWriteEnd, &byte, 1)
-        }
+            action.__sigaction_handler.sa_handler = { _ in
+                var byte: UInt8 = 1
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
         #else
-        action.__sigaction_u.__sa_handler = { _ in
-            var byte: UInt8 = 1
-            _ = write(signalPipeWriteEnd, &byte, 1)
-        }
+            action.__sigaction_u.__sa_handler = { _ in
+                var byte: UInt8 = 1
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
         #endif
         sigemptyset(&action.sa_mask)
         // SA_RESTART: other system calls carry on; the prompt notices Ctrl-C through the pipe, not EINTR.

@@ -8,7 +8,7 @@ final class OutputFile {
     /// Creates (or empties) the file.
     init(path: String) throws(OutputFileError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path)
+            let handle = FileHandle(forWritingAtPath: path)
         else { throw OutputFileError(message: "cannot write \(path)") }
         self.path = path
         self.handle = handle

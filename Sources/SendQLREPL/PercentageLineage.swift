@@ -61,8 +61,13 @@ struct PercentageLineage {
     /// Derived columns, each seeing those before it: a plain copy of a percentage is one.
     func derive(_ items: [DeriveItem], names: inout [String], percentages: inout Set<String>) {
         for item in items {
-            let copied = item.windows.isEmpty ? Self.slot(item.expression).flatMap { $0 < names.count ? names[$0] : nil } : nil
-            if let copied, percentages.contains(copied) { percentages.insert(item.name) } else { percentages.remove(item.name) }
+            let copied =
+                item.windows.isEmpty ? Self.slot(item.expression).flatMap { $0 < names.count ? names[$0] : nil } : nil
+            if let copied, percentages.contains(copied) {
+                percentages.insert(item.name)
+            } else {
+                percentages.remove(item.name)
+            }
             if !names.contains(item.name) { names.append(item.name) }
         }
     }
@@ -76,7 +81,7 @@ struct PercentageLineage {
                 if aggregate.function == .pct { return true }
                 let keeping: Set<AggregateFunction> = [.min, .max, .avg, .median, .first, .last]
                 guard keeping.contains(aggregate.function), let argument = aggregate.argument,
-                      let column = Self.slot(argument), column < input.count
+                    let column = Self.slot(argument), column < input.count
                 else { return false }
                 return percentages.contains(input[column])
             }

@@ -77,7 +77,9 @@ extension REPL {
             ("rows", Column(.int(tables.map { Int64($0?.rowCount ?? 0) }))),
             ("columns", Column(.int(tables.map { Int64($0?.columnCount ?? 0) }))),
         ])
-        write(ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour).render(table), to: .output)
+        write(
+            ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour).render(table), to: .output
+        )
     }
 
     /// `.schema TABLE`: its columns and types; `.schema`: one line per table.
@@ -99,7 +101,9 @@ extension REPL {
             ("column", Column(type: .string, values: schema.fields.map { .string($0.name) })),
             ("type", Column(type: .string, values: schema.fields.map { .string($0.type.rawValue) })),
         ])
-        write(ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour).render(table), to: .output)
+        write(
+            ResultDisplay(width: configuration.terminalWidth(), colour: configuration.colour).render(table), to: .output
+        )
     }
 
     /// `.load DIR`: its tables replace those of the same name; `let`s stay.
@@ -112,7 +116,9 @@ extension REPL {
             percentageColumns = [:]
             configuration.dataFolder = directory
             let rows = data.tables.values.reduce(0) { $0 + $1.rowCount }
-            write("loaded \(data.tables.count) tables, \(ResultDisplay.grouped(rows)) rows from \(directory)\n", to: .output)
+            write(
+                "loaded \(data.tables.count) tables, \(ResultDisplay.grouped(rows)) rows from \(directory)\n",
+                to: .output)
         }
     }
 

@@ -73,7 +73,8 @@ public struct REPL<Reader: LineReader> {
         let data = session.dataTables.filter { $0.key != Self.lastResultName }
         let rows = data.values.reduce(0) { $0 + $1.rowCount }
         let asOf = CivilDate(dayNumber: session.context.asOf).iso
-        return "sendql: \(data.count) tables, \(ResultDisplay.grouped(rows)) rows from \(configuration.dataFolder), as of \(asOf). "
+        return
+            "sendql: \(data.count) tables, \(ResultDisplay.grouped(rows)) rows from \(configuration.dataFolder), as of \(asOf). "
             + "Type .help for help.\n"
     }
 
@@ -83,8 +84,9 @@ public struct REPL<Reader: LineReader> {
         var script = text
         if Parser.role(ofLine: firstLine) == .continuation {
             guard let lastPipeline else {
-                write("error: a line starting with `|` continues the previous pipeline, and there is none yet; "
-                    + "start one with `from TABLE`\n", to: .error)
+                write(
+                    "error: a line starting with `|` continues the previous pipeline, and there is none yet; "
+                        + "start one with `from TABLE`\n", to: .error)
                 return
             }
             script = lastPipeline + "\n" + text

@@ -1,8 +1,8 @@
 import CReadline
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The C callbacks readline calls for Tab, and the state they share.
@@ -18,7 +18,8 @@ enum ReadlineCompletion {
     nonisolated(unsafe) static var nextCandidate = 0
 
     /// Word breaks for language words: anything that cannot be part of a name.
-    nonisolated(unsafe) static let nameBreaks: UnsafeMutablePointer<CChar> = strdup(" \t\n\"'`@$><=;|&{}()[],+-*/%!?:.#")!
+    nonisolated(unsafe) static let nameBreaks: UnsafeMutablePointer<CChar> = strdup(
+        " \t\n\"'`@$><=;|&{}()[],+-*/%!?:.#")!
     /// Word breaks inside a file name: only spaces and quotes, so `data/2019-03.csv` is one word.
     nonisolated(unsafe) static let pathBreaks: UnsafeMutablePointer<CChar> = strdup(" \t\n\"'")!
 
@@ -26,11 +27,14 @@ enum ReadlineCompletion {
     static func install() {
         // C function pointers cannot capture; each forwards to a static function.
         sendql_rl_set_completion(
-            { text, start, end in ReadlineCompletion.attempt(text, start, end) }, { ReadlineCompletion.wordBreaks() }, nameBreaks)
+            { text, start, end in ReadlineCompletion.attempt(text, start, end) }, { ReadlineCompletion.wordBreaks() },
+            nameBreaks)
     }
 
     /// `rl_attempted_completion_function`: the matches for the word from `start` to `end`.
-    static func attempt(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    static func attempt(
+        _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         // Never fall back to readline's file-name completion where the language expects a name.
         sendql_rl_completion_over()
         guard let completer, let text else { return nil }
@@ -57,7 +61,8 @@ enum ReadlineCompletion {
 
     /// `rl_completion_word_break_hook`: file names break only at spaces and quotes.
     static func wordBreaks() -> UnsafeMutablePointer<CChar>? {
-        guard let completer, completer.pathContext(lineBeforeCursor: lineBuffer(upTo: Int(sendql_rl_point()))) != nil else {
+        guard let completer, completer.pathContext(lineBeforeCursor: lineBuffer(upTo: Int(sendql_rl_point()))) != nil
+        else {
             return nameBreaks
         }
         return pathBreaks

@@ -1,8 +1,8 @@
 import CReadline
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads lines through GNU readline: Emacs keys, Ctrl-R, tab completion and a persistent history.

@@ -79,7 +79,9 @@ public struct ResultDisplay: Sendable {
         lines.append(footer(table, shownRows: rows.compactMap { $0 }.count))
         if shown < fields.count {
             let hidden = fields[shown...].map(\.name)
-            lines.append("(\(hidden.count) more \(hidden.count == 1 ? "column" : "columns") not shown: \(hidden.joined(separator: ", ")))")
+            lines.append(
+                "(\(hidden.count) more \(hidden.count == 1 ? "column" : "columns") not shown: \(hidden.joined(separator: ", ")))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

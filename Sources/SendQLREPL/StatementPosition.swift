@@ -39,7 +39,8 @@ struct StatementPosition {
     /// True when the line break at `index` does not end the statement: the line before ends with a
     /// token that goes on, or the next line starts with one that cannot start a statement.
     static func continues(_ tokens: [Token], across index: Int) -> Bool {
-        if let before = tokens[..<index].last(where: { $0.kind != .newline }), Parser.lineContinues(after: before.kind) {
+        if let before = tokens[..<index].last(where: { $0.kind != .newline }), Parser.lineContinues(after: before.kind)
+        {
             return true
         }
         guard let after = tokens[(index + 1)...].first(where: { $0.kind != .newline }) else { return false }
@@ -52,7 +53,7 @@ struct StatementPosition {
     /// The table the pipeline starts from.
     var startTable: String? {
         guard let from = fromToken, let index = statementTokens.firstIndex(of: from),
-              index + 1 < statementTokens.endIndex
+            index + 1 < statementTokens.endIndex
         else { return nil }
         return statementTokens[index + 1].identifierName
     }

@@ -20,8 +20,10 @@ public struct AreaFixture {
     public func session(asOf: String, parameters: [String: String] = [:]) throws -> Session {
         let data = try CaseDataLoader().load(directory: folder.path)
         let day = try #require(CivilDate(iso: asOf)).dayNumber
-        let context = SessionContext(asOf: day, today: day, calendar: HolidayCalendar.englandAndWales, parameters: parameters)
-        let session = Session(tables: data.tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
+        let context = SessionContext(
+            asOf: day, today: day, calendar: HolidayCalendar.englandAndWales, parameters: parameters)
+        let session = Session(
+            tables: data.tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
         #expect(session.preludeDiagnostics.isEmpty, "\(session.preludeDiagnostics)")
         return session
     }

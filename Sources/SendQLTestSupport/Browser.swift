@@ -23,25 +23,35 @@ public enum Browser {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
-                        "--no-first-run", "--disable-extensions", "--allow-file-access-from-files"]
+    static let flags = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
+        "--no-first-run", "--disable-extensions", "--allow-file-access-from-files",
+    ]
 
     /// Opens `page` in a frame `width` pixels wide, waits for every image, and reports what it found.
     /// The frame's page is read from a harness page beside it (file pages may read each other with
     /// `--allow-file-access-from-files`), which writes its findings into its own DOM.
     public static func inspect(_ page: URL, width: Int) throws -> Inspection {
         guard let chromium else { throw Failure(description: "chromium is not installed") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-browser-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let harness = folder.appendingPathComponent("harness.html")
         try harnessPage(for: page, width: width).write(to: harness, atomically: true, encoding: .utf8)
-        let result = try ProcessRunner.run(chromium, flags + ["--user-data-dir=" + folder.appendingPathComponent("profile").path,
-                                                              "--virtual-time-budget=15000", "--dump-dom", harness.absoluteString])
+        let result = try ProcessRunner.run(
+            chromium,
+            flags + [
+                "--user-data-dir=" + folder.appendingPathComponent("profile").path,
+                "--virtual-time-budget=15000", "--dump-dom", harness.absoluteString,
+            ])
         guard let start = result.stdout.range(of: "<pre id=\"result\">"),
-              let end = result.stdout.range(of: "</pre>", range: start.upperBound..<result.stdout.endIndex)
+            let end = result.stdout.range(of: "</pre>", range: start.upperBound..<result.stdout.endIndex)
         else {
-            throw Failure(description: "the harness page gave no result (exit \(result.status)):\n\(result.stdout.prefix(2000))\n\(result.stderr.suffix(2000))")
+            throw Failure(
+                description:
+                    "the harness page gave no result (exit \(result.status)):\n\(result.stdout.prefix(2000))\n\(result.stderr.suffix(2000))"
+            )
         }
         let json = String(result.stdout[start.upperBound..<end.lowerBound])
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -52,10 +62,15 @@ public enum Browser {
     /// A screenshot of the whole of `page` at `width` pixels.
     public static func screenshot(_ page: URL, to file: URL, width: Int, height: Int = 5000) throws {
         guard let chromium else { throw Failure(description: "chromium is not installed") }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-browser-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let result = try ProcessRunner.run(chromium, flags + ["--user-data-dir=" + profile.path, "--window-size=\(width),\(height)",
-                                                              "--screenshot=" + file.path, page.absoluteString])
+        let result = try ProcessRunner.run(
+            chromium,
+            flags + [
+                "--user-data-dir=" + profile.path, "--window-size=\(width),\(height)",
+                "--screenshot=" + file.path, page.absoluteString,
+            ])
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw Failure(description: "no screenshot (exit \(result.status)): \(result.stderr.suffix(2000))")
         }

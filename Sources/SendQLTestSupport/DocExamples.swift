@@ -41,10 +41,13 @@ public enum DocExamples {
             let start = i
             var body: [String] = []
             i += 1
-            while i < lines.count && lines[i].trimmingCharacters(in: .whitespaces) != "```" { body.append(lines[i]); i += 1 }
+            while i < lines.count && lines[i].trimmingCharacters(in: .whitespaces) != "```" {
+                body.append(lines[i]); i += 1
+            }
             i += 1
-            var example = DocExample(file: file, line: start + 1, kind: words[0] == "sendql" ? .script : .console,
-                                     body: body.joined(separator: "\n"), settings: settings, expected: nil)
+            var example = DocExample(
+                file: file, line: start + 1, kind: words[0] == "sendql" ? .script : .console,
+                body: body.joined(separator: "\n"), settings: settings, expected: nil)
             if example.kind == .script {
                 var j = i
                 while j < lines.count && lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }

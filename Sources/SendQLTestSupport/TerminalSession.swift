@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `sendql` running in a real pseudo-terminal, driven through tmux: keys go in with
@@ -50,12 +50,19 @@ public final class TerminalSession {
         // remain-on-exit keeps the pane after sendql exits, so a test can read its last screen and status.
         try "set -g remain-on-exit on\nset -g status off\nset -g history-limit 10000\n"
             .write(to: configuration, atomically: true, encoding: .utf8)
-        var variables = ["HOME": home.path, "SENDQL_HISTORY": self.historyFile.path, "TERM": "screen", "INPUTRC": "/dev/null"]
+        var variables = [
+            "HOME": home.path, "SENDQL_HISTORY": self.historyFile.path, "TERM": "screen", "INPUTRC": "/dev/null",
+        ]
         for (key, value) in environment { variables[key] = value }
         let assignments = variables.sorted { $0.key < $1.key }.map { Self.quoted("\($0.key)=\($0.value)") }
-        let command = "cd \(Self.quoted(directory.path)) && exec env \(colour ? "-u NO_COLOR" : "NO_COLOR=1") "
-            + assignments.joined(separator: " ") + " " + ([RepositoryPaths.binary.path] + arguments).map(Self.quoted).joined(separator: " ")
-        try startServer(["-f", configuration.path, "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), command])
+        let command =
+            "cd \(Self.quoted(directory.path)) && exec env \(colour ? "-u NO_COLOR" : "NO_COLOR=1") "
+            + assignments.joined(separator: " ") + " "
+            + ([RepositoryPaths.binary.path] + arguments).map(Self.quoted).joined(separator: " ")
+        try startServer([
+            "-f", configuration.path, "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
+            command,
+        ])
     }
 
     /// Runs the `new-session` client that starts the tmux server, as a shell would.
@@ -71,7 +78,9 @@ public final class TerminalSession {
 
     /// Runs a program to its end with no signal blocked and default handlers, its output to
     /// `outputPath` (else /dev/null), and returns its wait status.
-    static func spawnWithSignalsUnblocked(_ executable: String, _ arguments: [String], outputPath: String? = nil) throws -> Int32 {
+    static func spawnWithSignalsUnblocked(
+        _ executable: String, _ arguments: [String], outputPath: String? = nil
+    ) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -86,13 +95,16 @@ public final class TerminalSession {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         for descriptor: Int32 in [1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions, descriptor, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
         }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return status
@@ -104,7 +116,8 @@ public final class TerminalSession {
     public func close() {
         guard !closed else { return }
         closed = true
-        let socketPath = (try? run(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let socketPath = (try? run(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         _ = try? run(["kill-server"])
         // tmux leaves the socket file behind; one per test would pile up in /tmp/tmux-UID.
         if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
@@ -218,10 +231,12 @@ public final class TerminalSession {
     /// (state `Z`, and the wait status as its 52nd field); nil while it runs.
     public static func zombieExitStatus(_ pid: Int32) -> Int32? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         // The fields after the command name, which is in brackets and may hold spaces: state is field 3.
         let rest = stat[stat.index(after: close)...].split(separator: " ")
-        guard rest.first == "Z", rest.count >= 50, let wait = Int32(rest[49].trimmingCharacters(in: .whitespacesAndNewlines))
+        guard rest.first == "Z", rest.count >= 50,
+            let wait = Int32(rest[49].trimmingCharacters(in: .whitespacesAndNewlines))
         else { return nil }
         return (wait >> 8) & 0xFF
     }
@@ -233,8 +248,9 @@ public final class TerminalSession {
             if let status = try exitStatus() { return status }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failure(description: "sendql did not exit within \(Int(timeout)) s; the screen was:\n\(try screen())"
-                      + "\nits threads were:\n\(threadStacks())")
+        throw Failure(
+            description: "sendql did not exit within \(Int(timeout)) s; the screen was:\n\(try screen())"
+                + "\nits threads were:\n\(threadStacks())")
     }
 
     /// Every thread's stack in the program, through gdb when it is installed: what a program that
@@ -244,14 +260,17 @@ public final class TerminalSession {
         let gdb = "/usr/bin/gdb"
         let output = home.appendingPathComponent("gdb.txt").path
         guard FileManager.default.isExecutableFile(atPath: gdb),
-              let pid = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
-                  .trimmingCharacters(in: .whitespacesAndNewlines), !pid.isEmpty,
-              (try? Self.spawnWithSignalsUnblocked(gdb, ["-p", pid, "-batch", "-ex", "thread apply all bt 20"],
-                                                   outputPath: output)) != nil,
-              let text = try? String(contentsOfFile: output, encoding: .utf8)
+            let pid = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines), !pid.isEmpty,
+            (try? Self.spawnWithSignalsUnblocked(
+                gdb, ["-p", pid, "-batch", "-ex", "thread apply all bt 20"],
+                outputPath: output)) != nil,
+            let text = try? String(contentsOfFile: output, encoding: .utf8)
         else { return "(gdb is not available)" }
         let stacks = text.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }
-        return stacks.isEmpty ? "(gdb could not attach to \(pid):\n\(text))\n" + Self.kernelView(pid) : "process \(pid):\n" + stacks.joined(separator: "\n")
+        return stacks.isEmpty
+            ? "(gdb could not attach to \(pid):\n\(text))\n" + Self.kernelView(pid)
+            : "process \(pid):\n" + stacks.joined(separator: "\n")
     }
 
     @discardableResult

@@ -9,9 +9,9 @@
 //   sendql-write-probe huge-snapshot STORE NAME ROWS
 //       appends one snapshot of ROWS rows; prints "started" before and "done" after.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 import SendQLIO
@@ -43,8 +43,10 @@ func packRows(_ count: Int, seed: Int) -> Table {
         denominator.append(int: d)
         value.append(double: 100 * Double(n) / Double(d))
     }
-    return Table([("kpi", kpi.finish()), ("breakdown", breakdown.finish()), ("period", period.finish()),
-                  ("numerator", numerator.finish()), ("denominator", denominator.finish()), ("value", value.finish())])
+    return Table([
+        ("kpi", kpi.finish()), ("breakdown", breakdown.finish()), ("period", period.finish()),
+        ("numerator", numerator.finish()), ("denominator", denominator.finish()), ("value", value.finish()),
+    ])
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -70,9 +72,10 @@ do {
         }
         let store = try SnapshotStore(path: arguments[1])
         for index in 1...count {
-            try store.append(name: "\(arguments[2])-\(index)", asOf: CivilDate(year: 2024, month: 12, day: 31).dayNumber,
-                             scriptHash: ContentHash.script(arguments[2]), dataHash: String(repeating: "0", count: 64),
-                             rows: packRows(rows, seed: index), runAt: "2025-01-01T00:00:00Z")
+            try store.append(
+                name: "\(arguments[2])-\(index)", asOf: CivilDate(year: 2024, month: 12, day: 31).dayNumber,
+                scriptHash: ContentHash.script(arguments[2]), dataHash: String(repeating: "0", count: 64),
+                rows: packRows(rows, seed: index), runAt: "2025-01-01T00:00:00Z")
         }
         say("done")
     case "huge-snapshot":
@@ -80,9 +83,10 @@ do {
         let store = try SnapshotStore(path: arguments[1])
         let table = packRows(rows, seed: 1)
         say("started")
-        try store.append(name: arguments[2], asOf: CivilDate(year: 2024, month: 12, day: 31).dayNumber,
-                         scriptHash: ContentHash.script(arguments[2]), dataHash: String(repeating: "0", count: 64),
-                         rows: table, runAt: "2025-01-01T00:00:00Z")
+        try store.append(
+            name: arguments[2], asOf: CivilDate(year: 2024, month: 12, day: 31).dayNumber,
+            scriptHash: ContentHash.script(arguments[2]), dataHash: String(repeating: "0", count: 64),
+            rows: table, runAt: "2025-01-01T00:00:00Z")
         say("done")
     default:
         fail("unknown mode \(mode)")

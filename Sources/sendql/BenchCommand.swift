@@ -25,14 +25,18 @@ struct BenchCommand: ParsableCommand {
     var queries: [String] = []
 
     func run() throws {
-        guard let day = CivilDate(iso: script.asOf ?? "")?.dayNumber else { throw ValidationError("--as-of: expected YYYY-MM-DD") }
+        guard let day = CivilDate(iso: script.asOf ?? "")?.dayNumber else {
+            throw ValidationError("--as-of: expected YYYY-MM-DD")
+        }
         guard let data = DataFolder.resolve(script.data) else { throw ValidationError("--data: no data folder") }
         let loaded = try queries.map { path -> BenchQuery in
             guard let source = ScriptFile.read(path) else { throw ValidationError("cannot read \(path)") }
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             return BenchQuery(name: name, source: source)
         }
-        Terminal.finish(BenchJob.run(dataFolder: data, asOf: day, queries: loaded, repetitions: repetitions,
-                                     resultsDirectory: results))
+        Terminal.finish(
+            BenchJob.run(
+                dataFolder: data, asOf: day, queries: loaded, repetitions: repetitions,
+                resultsDirectory: results))
     }
 }

@@ -16,8 +16,10 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The data folder (default: $SENDQL_DATA, else datasets/sample-area).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The data folder (default: $SENDQL_DATA, else datasets/sample-area).", valueName: "dir"))
     var data: String?
 
     @Flag(name: .long, help: "Set bad rows aside instead of failing.")

@@ -26,9 +26,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Last day of the window, the day the data is extracted (YYYY-MM-DD).")
     var to = CivilDate(dayNumber: GeneratorConfiguration.sampleArea.to).iso
 
-    @Option(help: ArgumentHelp(
-        "csv (the contract's ten files), or the area as an SEN2 return holds it: sen2-xml (return.xml), sen2-blade (a Blade export) or sen2-csv (its contract CSV files); the five local tables go beside it.",
-        valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "csv (the contract's ten files), or the area as an SEN2 return holds it: sen2-xml (return.xml), sen2-blade (a Blade export) or sen2-csv (its contract CSV files); the five local tables go beside it.",
+            valueName: "format"))
     var format = "csv"
 
     @Option(help: "The LA code an SEN2 return's header names.")
@@ -36,7 +37,9 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard AreaFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of \(AreaFormat.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(format)\"")
+            throw ValidationError(
+                "--format must be one of \(AreaFormat.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(format)\""
+            )
         }
         _ = try generatorConfiguration()
     }
@@ -44,7 +47,8 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         if let format = AreaFormat(rawValue: format), format != .csv {
             do {
-                let files = try AreaGenerator(configuration: generatorConfiguration()).write(to: out, format: format, lea: lea)
+                let files = try AreaGenerator(configuration: generatorConfiguration()).write(
+                    to: out, format: format, lea: lea)
                 for file in files { printToStandardError("wrote \(out)/\(file)") }
             } catch {
                 printToStandardError("sendql generate: \(error)")

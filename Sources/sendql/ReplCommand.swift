@@ -19,9 +19,11 @@ struct ReplCommand: ParsableCommand {
         let findings: [Diagnostic]
         let parameters = try arguments.parameterValues()
         // A script read later may declare a parameter, so an unknown one is a warning here, not an error.
-        switch RunJob.makeSession(dataFolder: arguments.data, asOf: arguments.asOf, parameters: parameters,
-                                  rowLimit: arguments.rowLimit, options: options, closures: arguments.closures,
-                                  dfeFolders: arguments.dfeFolders, refusesUnknownParameters: false) {
+        switch RunJob.makeSession(
+            dataFolder: arguments.data, asOf: arguments.asOf, parameters: parameters,
+            rowLimit: arguments.rowLimit, options: options, closures: arguments.closures,
+            dfeFolders: arguments.dfeFolders, refusesUnknownParameters: false)
+        {
         case .failure(let output): Terminal.finish(output)
         case .success(let made): (session, findings) = (made.session, made.findings)
         }
@@ -29,7 +31,9 @@ struct ReplCommand: ParsableCommand {
             "warning: --param \($0): the prelude declares no such parameter; it is kept for scripts that declare it"
         }
         let rendered = findings.isEmpty ? [] : [String(ScriptJob.render(findings, options: options).dropLast())]
-        let notes = rendered + undeclared + [DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)].compactMap { $0 }
+        let notes =
+            rendered + undeclared
+            + [DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)].compactMap { $0 }
         let interrupts = InterruptSignal.install()
         let reader = ReadlineLineReader(historyPath: HistoryFile.path(), interrupts: interrupts)
         let configuration = REPLConfiguration(

@@ -8,8 +8,11 @@ struct ScriptArguments: ParsableArguments {
     @Option(help: "The data folder (default: $SENDQL_DATA, then the bundled sample area).")
     var data: String?
 
-    @Flag(name: .customLong("sen2-identifiers"), help: ArgumentHelp(
-        "Read an SEN2 return's UPN, ULN, names and postcode into people (upn, uln, surname, forename, postcode); never published."))
+    @Flag(
+        name: .customLong("sen2-identifiers"),
+        help: ArgumentHelp(
+            "Read an SEN2 return's UPN, ULN, names and postcode into people (upn, uln, surname, forename, postcode); never published."
+        ))
     var sen2Identifiers = false
 
     @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
@@ -24,8 +27,9 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("error-format"), help: "How errors are printed.")
     var errorFormat: ErrorFormat = .text
 
-    @Option(name: .customLong("row-limit"),
-            help: "The most rows a join, pivot, append or union may make (default: one per 128 bytes of memory).")
+    @Option(
+        name: .customLong("row-limit"),
+        help: "The most rows a join, pivot, append or union may make (default: one per 128 bytes of memory).")
     var rowLimit: Int = RowLimit.machineDefault
 
     @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
@@ -43,9 +47,11 @@ struct ScriptArguments: ParsableArguments {
     @Option(name: .customLong("publish-threshold"), help: "The largest count suppressed when publishing.")
     var publishThreshold: Int = 5
 
-    @Option(name: .customLong("dfe"), help: ArgumentHelp(
-        "A folder of published DfE statistics CSV files, read as dfe_<file> tables (repeatable; default: $SENDQL_DFE).",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("dfe"),
+        help: ArgumentHelp(
+            "A folder of published DfE statistics CSV files, read as dfe_<file> tables (repeatable; default: $SENDQL_DFE).",
+            valueName: "dir"))
     var dfeFolders: [String] = []
 
     func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
@@ -53,10 +59,12 @@ struct ScriptArguments: ParsableArguments {
         guard (1...1000).contains(publishThreshold) else {
             throw ValidationError("--publish-threshold must be from 1 to 1000; found \(publishThreshold)")
         }
-        let outputs = OutputSettings(folder: out, store: store ?? "snapshots.sqlite", publishThreshold: publish ? publishThreshold : nil,
-                                     dataFolder: DataFolder.resolve(data))
-        return ScriptOptions(format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2),
-                             outputs: outputs)
+        let outputs = OutputSettings(
+            folder: out, store: store ?? "snapshots.sqlite", publishThreshold: publish ? publishThreshold : nil,
+            dataFolder: DataFolder.resolve(data))
+        return ScriptOptions(
+            format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2),
+            outputs: outputs)
     }
 
     func parameterValues() throws -> [String: String] {
@@ -71,9 +79,10 @@ struct ScriptArguments: ParsableArguments {
     }
 
     func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
-        var request = RunRequest(source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
-                                 options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
-                                 dfeFolders: dfeFolders)
+        var request = RunRequest(
+            source: source, dataFolder: data, asOf: asOf, parameters: try parameterValues(),
+            options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
+            dfeFolders: dfeFolders)
         request.sen2.identifiers = sen2Identifiers
         return request
     }

@@ -15,8 +15,10 @@ struct SEN2CheckCommand: ParsableCommand {
     @Argument(help: "The return: an SEN2 XML file, or a folder holding one or a Blade export.")
     var path: String
 
-    @Option(name: .customLong("dfe"), help: ArgumentHelp(
-        "A folder of published DfE statistics (repeatable; default: $SENDQL_DFE).", valueName: "dir"))
+    @Option(
+        name: .customLong("dfe"),
+        help: ArgumentHelp(
+            "A folder of published DfE statistics (repeatable; default: $SENDQL_DFE).", valueName: "dir"))
     var dfeFolders: [String] = []
 
     @Option(help: "The calendar year (default: the year before the return's collection year).")

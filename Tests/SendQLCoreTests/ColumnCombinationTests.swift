@@ -16,10 +16,11 @@ struct ColumnCombinationTests {
         let other = Self.strings(["c", "a", nil], dictionary: ["c", "a", "x", "y"])
         let sameAsFirst = Self.strings(["unused"], dictionary: ["a", "b", "unused", "kept", "too"])
         let result = Column.concatenating([shared, other, sameAsFirst, other])
-        #expect((0..<result.count).map { result[$0] } == [
-            .string("b"), .null, .string("a"), .string("c"), .string("a"), .null, .string("unused"),
-            .string("c"), .string("a"), .null,
-        ])
+        #expect(
+            (0..<result.count).map { result[$0] } == [
+                .string("b"), .null, .string("a"), .string("c"), .string("a"), .null, .string("unused"),
+                .string("c"), .string("a"), .null,
+            ])
         // Only values some row uses join the dictionary: "x" and "y" do not.
         guard case .string(_, let dictionary) = result.storage else { Issue.record("not a string column"); return }
         #expect(dictionary.values == ["a", "b", "unused", "kept", "too", "c"])
@@ -39,8 +40,10 @@ struct ColumnCombinationTests {
         let second = Self.strings(["z", "z", nil, "q"], dictionary: ["q", "z"])
         let picked = Column.picking([0, 1, 1, -1], from: [first, second], type: .string)
         #expect((0..<4).map { picked[$0] } == [.string("a"), .string("z"), .null, .null])
-        let ints = Column.picking([1, 0, -1], from: [Column(.int([1, 2, 3])), Column(.int([7, 8, 9]), validity: Bitmap([true, false, true]))],
-                                  type: .int)
+        let ints = Column.picking(
+            [1, 0, -1],
+            from: [Column(.int([1, 2, 3])), Column(.int([7, 8, 9]), validity: Bitmap([true, false, true]))],
+            type: .int)
         #expect((0..<3).map { ints[$0] } == [.int(7), .int(2), .null])
     }
 }

@@ -33,9 +33,10 @@ struct DocsErrorExamplesTests {
             guard let code, code.hasPrefix("E01") || code.hasPrefix("E02") else { return }
             let examples = blocks.filter { $0.language == "sendql" }.map(\.body)
             let outputs = blocks.filter { $0.language == "text" }.map(\.body)
-            sections.append(Section(
-                code: code, example: examples.first ?? "", expectedOutput: outputs.first ?? "",
-                corrected: examples.count > 1 ? examples[1] : nil))
+            sections.append(
+                Section(
+                    code: code, example: examples.first ?? "", expectedOutput: outputs.first ?? "",
+                    corrected: examples.count > 1 ? examples[1] : nil))
         }
 
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {

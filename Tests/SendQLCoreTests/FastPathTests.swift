@@ -14,8 +14,15 @@ struct FastPathTests {
             ("k", Column(type: .int, values: [.int(1), .int(2), .int(3), .int(4), .int(5)])),
             ("i", Column(type: .int, values: [.int(3), .null, .int(0), .int(7), .int(3)])),
             ("x", Column(type: .double, values: [.double(2.5), .double(-1), .null, .double(0), .double(3)])),
-            ("d", Column(type: .date, values: [Fixture.date("2020-02-29"), .null, Fixture.date("2019-01-01"),
-                                                Fixture.date("2021-06-30"), Fixture.date("2020-02-29")])),
+            (
+                "d",
+                Column(
+                    type: .date,
+                    values: [
+                        Fixture.date("2020-02-29"), .null, Fixture.date("2019-01-01"),
+                        Fixture.date("2021-06-30"), Fixture.date("2020-02-29"),
+                    ])
+            ),
             ("s", Column(type: .string, values: [.string("Y"), .string("N"), .null, .string("A"), .string("Y")])),
             ("b", Column(type: .bool, values: [.bool(true), .null, .bool(false), .bool(true), .null])),
             ("c", Column(type: .bool, values: [.null, .bool(false), .bool(true), .bool(true), .null])),
@@ -37,7 +44,8 @@ struct FastPathTests {
         ("i >= 3", "i >= three"), ("3 >= i", "three >= i"), ("x > 0.5", "x > half"), ("0.5 <= x", "half <= x"),
         ("x == 3", "x == double(three)"), ("d <= @2020-02-29", "d <= day"), ("@2020-02-29 > d", "day > d"),
         ("s == \"Y\"", "s == why"), ("\"Y\" != s", "why != s"), ("s < \"Y\"", "s < why"), ("\"Y\" <= s", "why <= s"),
-        ("nulls > 3", "nulls > three"), ("d - @2020-01-01 <= 60 days", "d - @2020-01-01 <= (day + 1 day) - @2020-01-01"),
+        ("nulls > 3", "nulls > three"),
+        ("d - @2020-01-01 <= 60 days", "d - @2020-01-01 <= (day + 1 day) - @2020-01-01"),
     ]
 
     @Test(arguments: comparisons)
@@ -46,37 +54,73 @@ struct FastPathTests {
     }
 
     @Test func literalComparisonsKeepNullsAndWorkOnEmptyTables() {
-        #expect(Self.rows("from t | select v = i > 2").map { $0[0] } == [.bool(true), .null, .bool(false), .bool(true), .bool(true)])
-        #expect(Self.rows("from t | select v = s == \"Y\"").map { $0[0] } == [.bool(true), .bool(false), .null, .bool(false), .bool(true)])
+        #expect(
+            Self.rows("from t | select v = i > 2").map { $0[0] } == [
+                .bool(true), .null, .bool(false), .bool(true), .bool(true),
+            ])
+        #expect(
+            Self.rows("from t | select v = s == \"Y\"").map { $0[0] } == [
+                .bool(true), .bool(false), .null, .bool(false), .bool(true),
+            ])
         #expect(Self.rows("from t | where k > 99 | select v = i > 2, w = s == \"Y\"").isEmpty)
         #expect(Self.rows("from t | select v = nulls <= 3").map { $0[0] } == Array(repeating: .null, count: 5))
     }
 
     @Test func inListOfLiteralsMatchesTheGeneralPath() {
-        #expect(Self.rows("from t | select v = i in (3, 7)").map { $0[0] } == [.bool(true), .null, .bool(false), .bool(true), .bool(true)])
-        #expect(Self.rows("from t | select v = i not in (0)").map { $0[0] } == [.bool(true), .null, .bool(false), .bool(true), .bool(true)])
-        #expect(Self.rows("from t | select v = s in (\"Y\", \"A\", \"missing\")").map { $0[0] }
-            == [.bool(true), .bool(false), .null, .bool(true), .bool(true)])
-        #expect(Self.rows("from t | select v = s in (\"Y\", why)") == Self.rows("from t | select v = s in (why, \"Y\")"))
-        #expect(Self.rows("from t | select v = x in (0, 2.5)").map { $0[0] } == [.bool(true), .bool(false), .null, .bool(true), .bool(false)])
+        #expect(
+            Self.rows("from t | select v = i in (3, 7)").map { $0[0] } == [
+                .bool(true), .null, .bool(false), .bool(true), .bool(true),
+            ])
+        #expect(
+            Self.rows("from t | select v = i not in (0)").map { $0[0] } == [
+                .bool(true), .null, .bool(false), .bool(true), .bool(true),
+            ])
+        #expect(
+            Self.rows("from t | select v = s in (\"Y\", \"A\", \"missing\")").map { $0[0] }
+                == [.bool(true), .bool(false), .null, .bool(true), .bool(true)])
+        #expect(
+            Self.rows("from t | select v = s in (\"Y\", why)") == Self.rows("from t | select v = s in (why, \"Y\")"))
+        #expect(
+            Self.rows("from t | select v = x in (0, 2.5)").map { $0[0] } == [
+                .bool(true), .bool(false), .null, .bool(true), .bool(false),
+            ])
         #expect(Self.rows("from t | select v = nulls in (0)").map { $0[0] } == Array(repeating: .null, count: 5))
     }
 
     @Test func threeValuedLogicWithNullsOnBothSides() {
         // b: true null false true null; c: null false true true null.
-        #expect(Self.rows("from t | select v = b and c").map { $0[0] } == [.null, .bool(false), .bool(false), .bool(true), .null])
-        #expect(Self.rows("from t | select v = b or c").map { $0[0] } == [.bool(true), .null, .bool(true), .bool(true), .null])
-        #expect(Self.rows("from t | select v = b and i > 0").map { $0[0] } == [.bool(true), .null, .bool(false), .bool(true), .null])
-        #expect(Self.rows("from t | select v = i is null, w = k is not null").map { $0 }
-            == [[.bool(false), .bool(true)], [.bool(true), .bool(true)], [.bool(false), .bool(true)], [.bool(false), .bool(true)], [.bool(false), .bool(true)]])
+        #expect(
+            Self.rows("from t | select v = b and c").map { $0[0] } == [
+                .null, .bool(false), .bool(false), .bool(true), .null,
+            ])
+        #expect(
+            Self.rows("from t | select v = b or c").map { $0[0] } == [
+                .bool(true), .null, .bool(true), .bool(true), .null,
+            ])
+        #expect(
+            Self.rows("from t | select v = b and i > 0").map { $0[0] } == [
+                .bool(true), .null, .bool(false), .bool(true), .null,
+            ])
+        #expect(
+            Self.rows("from t | select v = i is null, w = k is not null").map { $0 }
+                == [
+                    [.bool(false), .bool(true)], [.bool(true), .bool(true)], [.bool(false), .bool(true)],
+                    [.bool(false), .bool(true)], [.bool(false), .bool(true)],
+                ])
     }
 
     @Test func prunedColumnsNeverReachAResult() {
         #expect(Self.rows("from t | where i > 0 | aggregate n = count(), total = sum(i)") == [[.int(3), .int(13)]])
-        #expect(Self.rows("from t | where i > 0 | sort -k | take 2") == Self.rows("from t | sort -k | where i > 0 | take 2"))
-        #expect(Self.rows("from t | where s == \"Y\" | derive j = i + 1 | select k, j") == [[.int(1), .int(4)], [.int(5), .int(4)]])
-        #expect(Self.rows("from t | where k > 1 | group s (aggregate n = count()) | sort s")
-            == [[.string("A"), .int(1)], [.string("N"), .int(1)], [.string("Y"), .int(1)], [.null, .int(1)]])
+        #expect(
+            Self.rows("from t | where i > 0 | sort -k | take 2") == Self.rows("from t | sort -k | where i > 0 | take 2")
+        )
+        #expect(
+            Self.rows("from t | where s == \"Y\" | derive j = i + 1 | select k, j") == [
+                [.int(1), .int(4)], [.int(5), .int(4)],
+            ])
+        #expect(
+            Self.rows("from t | where k > 1 | group s (aggregate n = count()) | sort s")
+                == [[.string("A"), .int(1)], [.string("N"), .int(1)], [.string("Y"), .int(1)], [.null, .int(1)]])
         #expect(Self.rows("from t | where k > 9 | aggregate n = count()") == [[.int(0)]])
         #expect(Self.rows("from t | where k < 3 | distinct") == Self.rows("from t | take 2"))
         #expect(Self.rows("let u = from t | where k < 3\nfrom u") == Self.rows("from t | take 2"))
@@ -95,8 +139,12 @@ struct FastPathTests {
         guard case .string(let codes, let dictionary) = people.columns[0].storage else { fatalError() }
         let shared = Table([
             ("visit", Column(type: .int, values: [.int(1), .int(2), .int(3)])),
-            ("id", Column(.string(codes: [codes[2], 0, codes[0]], dictionary: dictionary),
-                          validity: Bitmap([true, false, true]))),
+            (
+                "id",
+                Column(
+                    .string(codes: [codes[2], 0, codes[0]], dictionary: dictionary),
+                    validity: Bitmap([true, false, true]))
+            ),
         ])
         return ["people": people, "visits": visits, "shared": shared]
     }
@@ -105,13 +153,20 @@ struct FastPathTests {
         let inner = Self.rows("from visits | join people on id | select visit, name", tables: Self.joinTables)
         #expect(inner == [[.int(1), .string("Bo")], [.int(4), .string("Ann")], [.int(5), .string("Bo")]])
         let left = Self.rows("from visits | join left people on id | select visit, name", tables: Self.joinTables)
-        #expect(left == [[.int(1), .string("Bo")], [.int(2), .null], [.int(3), .null], [.int(4), .string("Ann")], [.int(5), .string("Bo")]])
+        #expect(
+            left == [
+                [.int(1), .string("Bo")], [.int(2), .null], [.int(3), .null], [.int(4), .string("Ann")],
+                [.int(5), .string("Bo")],
+            ])
         let shared = Self.rows("from shared | join left people on id | select visit, name", tables: Self.joinTables)
         #expect(shared == [[.int(1), .string("Cy")], [.int(2), .null], [.int(3), .string("Ann")]])
         let both = Self.rows("from people | join shared on id | select name, visit", tables: Self.joinTables)
         #expect(both == [[.string("Ann"), .int(3)], [.string("Cy"), .int(1)]])
         let appended = Self.rows("from shared | select id | append (from people | select id)", tables: Self.joinTables)
-        #expect(appended.map { $0[0] } == [.string("p3"), .null, .string("p1"), .string("p1"), .string("p2"), .string("p3"), .null])
+        #expect(
+            appended.map { $0[0] } == [
+                .string("p3"), .null, .string("p1"), .string("p1"), .string("p2"), .string("p3"), .null,
+            ])
     }
 
     @Test(arguments: [0, 1, 7, 8, 9, 64, 65, 1000])
@@ -129,8 +184,11 @@ struct FastPathTests {
 
     @Test func calendarFunctionsByDayMatchAConversionPerRow() {
         let days = (0..<500).map { Value.date(Int32(17_000 + ($0 * 37) % 900)) } + [.null]
-        let table = Table([("d", Column(type: .date, values: days)), ("e", Column(type: .date, values: days.reversed()))])
-        let rows = Self.rows("from t | select y = year(d), q = quarter(d), m = month_start(d), gap = d - e", tables: ["t": table])
+        let table = Table([
+            ("d", Column(type: .date, values: days)), ("e", Column(type: .date, values: days.reversed())),
+        ])
+        let rows = Self.rows(
+            "from t | select y = year(d), q = quarter(d), m = month_start(d), gap = d - e", tables: ["t": table])
         for (row, value) in zip(rows, days) {
             guard case .date(let day) = value else { #expect(row[0] == .null); continue }
             let date = CivilDate(dayNumber: day)
@@ -139,10 +197,12 @@ struct FastPathTests {
             #expect(row[2] == .date(CivilDate(year: date.year, month: date.month, day: 1).dayNumber))
         }
         let gaps = rows.map { $0[3] }
-        #expect(gaps == zip(days, days.reversed()).map { a, b in
-            if case .date(let x) = a, case .date(let y) = b { return .duration(Int64(x) - Int64(y)) }
-            return .null
-        })
+        #expect(
+            gaps
+                == zip(days, days.reversed()).map { a, b in
+                    if case .date(let x) = a, case .date(let y) = b { return .duration(Int64(x) - Int64(y)) }
+                    return .null
+                })
     }
 
     @Test func dictionariesWithoutAnIndexLookUpAndIntern() {

@@ -11,7 +11,8 @@ struct GoldenHelperTests {
 
     @Test(.disabled(if: Golden.isRecording, "recording writes instead of comparing"))
     func mismatchAndMissingFileThrow() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-golden-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("case.err")

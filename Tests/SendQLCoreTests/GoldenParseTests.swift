@@ -27,10 +27,13 @@ struct GoldenParseTests {
         let astFile = Self.directory.appendingPathComponent(name + ".ast")
         if diagnostics.isEmpty {
             try Golden.check(actual: ASTPrinter.render(script), expectedFile: astFile)
-            #expect(!FileManager.default.fileExists(atPath: errorFile.path), "\(source.name) parses cleanly but has a .err file")
+            #expect(
+                !FileManager.default.fileExists(atPath: errorFile.path),
+                "\(source.name) parses cleanly but has a .err file")
         } else {
             try Golden.check(actual: DiagnosticRenderer().render(diagnostics), expectedFile: errorFile)
-            #expect(!FileManager.default.fileExists(atPath: astFile.path), "\(source.name) has errors but has a .ast file")
+            #expect(
+                !FileManager.default.fileExists(atPath: astFile.path), "\(source.name) has errors but has a .ast file")
         }
     }
 

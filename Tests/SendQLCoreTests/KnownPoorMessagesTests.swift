@@ -18,7 +18,8 @@ struct KnownPoorMessagesTests {
     func theMessageIsStillWhatThePageSays(_ example: DocExample) {
         let (_, diagnostics) = Parser.parse(Source(name: "example.sendql", text: example.body + "\n"))
         let printed = DiagnosticRenderer(colour: false).render(diagnostics)
-        #expect(printed.trimmingCharacters(in: .newlines) == (example.expected ?? "").trimmingCharacters(in: .newlines),
-                "\(example): the message changed; if it is better, move the input to Golden/parse and delete the entry")
+        #expect(
+            printed.trimmingCharacters(in: .newlines) == (example.expected ?? "").trimmingCharacters(in: .newlines),
+            "\(example): the message changed; if it is better, move the input to Golden/parse and delete the entry")
     }
 }

@@ -74,9 +74,10 @@ struct LexerTests {
     }
 
     @Test func commentsRunToEndOfLineAndKeepTheLineBreak() {
-        #expect(lex("from x # | where y\n| take 1").kinds == [
-            .keyword(.from), .identifier("x"), .newline, .pipe, .keyword(.take), .integer(1),
-        ])
+        #expect(
+            lex("from x # | where y\n| take 1").kinds == [
+                .keyword(.from), .identifier("x"), .newline, .pipe, .keyword(.take), .integer(1),
+            ])
         #expect(lex("# only a comment").kinds.isEmpty)
     }
 
@@ -146,10 +147,11 @@ struct LexerTests {
         #expect(output.diagnostics.map(\.code) == ["E0102", "E0101"])
         #expect(output.diagnostics.first?.span == Span(8, 9))
         #expect(output.unterminatedStringStart == 8)
-        #expect(output.tokens.dropLast().map(\.kind) == [
-            .keyword(.let), .identifier("s"), .assign, .invalid, .newline, .keyword(.from), .identifier("x"),
-            .invalid,
-        ])
+        #expect(
+            output.tokens.dropLast().map(\.kind) == [
+                .keyword(.let), .identifier("s"), .assign, .invalid, .newline, .keyword(.from), .identifier("x"),
+                .invalid,
+            ])
     }
 
     @Test func collectsEveryErrorInOneRun() {

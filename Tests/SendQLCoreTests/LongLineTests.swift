@@ -22,20 +22,23 @@ struct LongLineTests {
 
     @Test func aLongLineIsShownAroundTheSpan() {
         let source = Source(name: "t.sendql", text: String(repeating: "x", count: 1000) + "\n")
-        let diagnostic = Diagnostic(.error, code: "E0201", message: "bad", source: source, span: Span(500, 503), label: "here")
-        #expect(DiagnosticRenderer().render(diagnostic) == """
-            error[E0201]: bad
-             --> t.sendql:1:501
-              |
-            1 | …\(String(repeating: "x", count: 123))…
-              | \(String(repeating: " ", count: 61))^^^ here
+        let diagnostic = Diagnostic(
+            .error, code: "E0201", message: "bad", source: source, span: Span(500, 503), label: "here")
+        #expect(
+            DiagnosticRenderer().render(diagnostic) == """
+                error[E0201]: bad
+                 --> t.sendql:1:501
+                  |
+                1 | …\(String(repeating: "x", count: 123))…
+                  | \(String(repeating: " ", count: 61))^^^ here
 
-            """)
+                """)
     }
 
     @Test func aSpanNearTheStartOfALongLineIsNotCutInFront() {
         let text = "from t | select v = " + String(repeating: "y", count: 300)
-        let diagnostic = Diagnostic(.error, code: "E0201", message: "bad", source: Source(name: "t", text: text), span: Span(9, 15))
+        let diagnostic = Diagnostic(
+            .error, code: "E0201", message: "bad", source: Source(name: "t", text: text), span: Span(9, 15))
         let lines = DiagnosticRenderer().render(diagnostic).split(separator: "\n")
         #expect(lines[3] == "1 | from t | select v = " + String(repeating: "y", count: 55) + "…")
         #expect(lines[4] == "  |          ^^^^^^")
@@ -53,7 +56,8 @@ struct LongLineTests {
         // 20,000 messages on a 200,000-character line: rendering each whole line would take minutes.
         let source = Source(name: "t", text: String(repeating: "é!", count: 100_000))
         let diagnostics = (0..<20_000).map { index in
-            Diagnostic(.error, code: "E0101", message: "unknown", source: source, span: Span(index * 20, index * 20 + 2))
+            Diagnostic(
+                .error, code: "E0101", message: "unknown", source: source, span: Span(index * 20, index * 20 + 2))
         }
         let clock = ContinuousClock()
         var rendered = ""

@@ -29,8 +29,11 @@ struct NestingLimitTests {
         ("chained operators", "from t | select v = 1" + String(repeating: " + 1", count: 100_000)),
         ("and chain", "from t | where true" + String(repeating: " and true", count: 100_000)),
         ("coalesce chain", "from t | select v = n" + String(repeating: " ?? n", count: 100_000)),
-        ("if", "from t | select v = " + String(repeating: "if true then ", count: 100_000) + "1"
-            + String(repeating: " else 2", count: 100_000)),
+        (
+            "if",
+            "from t | select v = " + String(repeating: "if true then ", count: 100_000) + "1"
+                + String(repeating: " else 2", count: 100_000)
+        ),
         ("case", "from t | select v = " + nested(100_000, "case when true then ", "1", " end")),
         ("in lists", "from t | where " + nested(100_000, "n in (", "1", ")")),
         ("joined pipelines", "from t | join " + nested(100_000, "(from t | join ", "t", " on n)") + " on n"),
@@ -74,7 +77,10 @@ struct NestingLimitTests {
         let script = "from t | select v = n" + String(repeating: " + 1", count: Self.limit)
         let rendered = DiagnosticRenderer().render(diagnostics(script))
         #expect(rendered.hasPrefix("error[E0212]: \(Self.message)\n"))
-        #expect(rendered.contains("= note: each bracket and nested pipeline is a level, and so is each operator of a chain like a + b + c"))
+        #expect(
+            rendered.contains(
+                "= note: each bracket and nested pipeline is a level, and so is each operator of a chain like a + b + c"
+            ))
         #expect(rendered.contains("= help: give parts a name with 'let' and use the name"))
     }
 
@@ -88,7 +94,9 @@ struct NestingLimitTests {
             from t | derive y = d(n)
             """
         let output = Self.run(script)
-        #expect(output.hasPrefix("error[E0328]: `d` expands to an expression nested more than 256 levels deep\n --> test.sendql:5:21\n"))
+        #expect(
+            output.hasPrefix(
+                "error[E0328]: `d` expands to an expression nested more than 256 levels deep\n --> test.sendql:5:21\n"))
     }
 
     @Test func functionsThatExpandTooLargeAreRefusedQuickly() {
@@ -99,7 +107,10 @@ struct NestingLimitTests {
         let clock = ContinuousClock()
         var output = ""
         let elapsed = clock.measure { output = Self.run(lines.joined(separator: "\n")) }
-        #expect(output.hasPrefix("error[E0328]: `f20` expands to too large an expression: the function calls of this script come to more than 1000000 parts\n"))
+        #expect(
+            output.hasPrefix(
+                "error[E0328]: `f20` expands to too large an expression: the function calls of this script come to more than 1000000 parts\n"
+            ))
         #expect(elapsed < .seconds(30))
     }
 

@@ -18,18 +18,24 @@ struct OperatorTests {
     @Test func appendMergesStringDictionaries() {
         let other = Column(type: .string, values: [.string("c"), .string("a"), .null])
         let merged = names.appending(other)
-        #expect((0..<merged.count).map { merged[$0] } ==
-            [.string("b"), .string("a"), .null, .string("b"), .string("a"), .string("c"), .string("a"), .null])
+        #expect(
+            (0..<merged.count).map { merged[$0] } == [
+                .string("b"), .string("a"), .null, .string("b"), .string("a"), .string("c"), .string("a"), .null,
+            ])
     }
 
     @Test func sortIsStableWithNullsLastInBothDirections() {
         #expect(SortPermutation.compute([SortColumn(ints)], rowCount: 5) == [2, 4, 0, 3, 1])
         #expect(SortPermutation.compute([SortColumn(ints, descending: true)], rowCount: 5) == [0, 3, 4, 2, 1])
-        #expect(SortPermutation.compute([SortColumn(names), SortColumn(ints, descending: true)], rowCount: 5) == [4, 1, 0, 3, 2])
+        #expect(
+            SortPermutation.compute([SortColumn(names), SortColumn(ints, descending: true)], rowCount: 5) == [
+                4, 1, 0, 3, 2,
+            ])
     }
 
     @Test func sortsDoublesAndStringsByValueNotCode() {
-        let doubles = Column(type: .double, values: [.double(2.5), .double(-1), .double(0), .double(-0.0), .double(10)])
+        let doubles = Column(
+            type: .double, values: [.double(2.5), .double(-1), .double(0), .double(-0.0), .double(10)])
         #expect(SortPermutation.compute([SortColumn(doubles)], rowCount: 5) == [1, 2, 3, 0, 4])
         let words = Column(type: .string, values: [.string("pear"), .string("apple"), .string("fig")])
         #expect(SortPermutation.compute([SortColumn(words)], rowCount: 3) == [1, 2, 0])
@@ -77,7 +83,8 @@ struct OperatorTests {
         let leftB = Column(type: .int, values: [.int(1), .int(2)])
         let rightA = Column(type: .date, values: [.date(11), .date(10), .date(10)])
         let rightB = Column(type: .int, values: [.int(2), .int(2), .int(1)])
-        let result = try HashJoin.compute(leftKeys: [leftA, leftB], rightKeys: [rightA, rightB], keepUnmatchedLeft: false)
+        let result = try HashJoin.compute(
+            leftKeys: [leftA, leftB], rightKeys: [rightA, rightB], keepUnmatchedLeft: false)
         #expect(result == JoinIndices(left: [0, 1], right: [2, 0]))
     }
 }

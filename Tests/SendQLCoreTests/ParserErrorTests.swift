@@ -47,7 +47,10 @@ struct ParserErrorTests {
         ("from t | where days < )", "expected an expression, found ')'"),
         ("from t | where (days > 5", "expected ')' to close '(' at 1:16, found end of input"),
         ("from t | derive x = f(a b)", "expected ',' or ')' to close '(' at 1:22, found 'b'"),
-        ("from t\n| derive x = case when a then 1\n| take 1", "expected 'when', 'else' or 'end' to close 'case' at 2:14, found '|'"),
+        (
+            "from t\n| derive x = case when a then 1\n| take 1",
+            "expected 'when', 'else' or 'end' to close 'case' at 2:14, found '|'"
+        ),
         ("from t | filter x", "unknown step 'filter'"),
         ("from t |", "expected a step after '|', found end of input"),
         ("from t | where a < b < c", "comparisons cannot be chained: found '<' after '<'"),
@@ -76,9 +79,10 @@ struct ParserErrorTests {
 
     @Test func unknownStepWithNoNeighbourListsTheSteps() throws {
         let diagnostic = try #require(diagnostics("from t | frobnicate x").first)
-        #expect(diagnostic.notes == [
-            "help: the steps are where, derive, select, aggregate, group, sort, take, join, distinct, append, union, pivot, fill"
-        ])
+        #expect(
+            diagnostic.notes == [
+                "help: the steps are where, derive, select, aggregate, group, sort, take, join, distinct, append, union, pivot, fill"
+            ])
     }
 
     @Test func errorsPointAtTheCulprit() throws {
@@ -153,9 +157,10 @@ struct ParserErrorTests {
     }
 
     @Test func unclosedCallAtTheEndReportsTheBracket() {
-        #expect(diagnostics("from t | aggregate n = count(").map(\.message) == [
-            "expected ')' to close '(' at 1:29, found end of input"
-        ])
+        #expect(
+            diagnostics("from t | aggregate n = count(").map(\.message) == [
+                "expected ')' to close '(' at 1:29, found end of input"
+            ])
     }
 
     @Test func diagnosticsComeInSourceOrderWithTheirSource() {

@@ -4,7 +4,10 @@ import Testing
 struct ParserStatementTests {
     @Test(arguments: [
         ("let threshold = 20 weeks", "(let threshold (duration 20 weeks))"),
-        ("let decisions = from requests | where decided", "(let-table decisions\n  (from requests)\n  (where decided))"),
+        (
+            "let decisions = from requests | where decided",
+            "(let-table decisions\n  (from requests)\n  (where decided))"
+        ),
         ("let late(d, due) = d > due", "(function late (d due) (> d due))"),
         ("let today() = @2024-01-01", "(function today () @2024-01-01)"),
         ("param since: date = @2019-04-01", "(param since date @2019-04-01)"),

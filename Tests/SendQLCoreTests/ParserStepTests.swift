@@ -8,7 +8,10 @@ struct ParserStepTests {
         ("derive weeks = days / 7, late = days > 140", "(derive (= weeks (/ days 7)) (= late (> days 140)))"),
         ("derive days + 1", "(derive (+ days 1))"),
         ("select person_id, d = outcome_date", "(select person_id (= d outcome_date))"),
-        ("aggregate n = count(), on_time = pct(days <= 140)", "(aggregate (= n (call count)) (= on_time (call pct (<= days 140))))"),
+        (
+            "aggregate n = count(), on_time = pct(days <= 140)",
+            "(aggregate (= n (call count)) (= on_time (call pct (<= days 140))))"
+        ),
         ("sort -days, name desc, k asc, j", "(sort (desc days) (desc name) (asc k) (asc j))"),
         ("sort -(a + b)", "(sort (desc (+ a b)))"),
         ("take 10", "(take 10)"),
@@ -16,7 +19,10 @@ struct ParserStepTests {
         ("take n + 1 .. n + 10", "(take (+ n 1) .. (+ n 10))"),
         ("join plans on person_id", "(join inner plans (on person_id))"),
         ("join inner plans on plans.id == id", "(join inner plans (on (== plans.id id)))"),
-        ("join left plans as p on p.plan_id == plan_id and x > 1", "(join left plans (as p) (on (== p.plan_id plan_id) (> x 1)))"),
+        (
+            "join left plans as p on p.plan_id == plan_id and x > 1",
+            "(join left plans (as p) (on (== p.plan_id plan_id) (> x 1)))"
+        ),
         ("join left plans as p on a == b and c == d and e", "(join left plans (as p) (on (== a b) (== c d) e))"),
         ("distinct", "(distinct)"),
         ("distinct person_id, year = year(d)", "(distinct person_id (= year (call year d)))"),
@@ -34,24 +40,26 @@ struct ParserStepTests {
     @Test func groupKeysEndWhereTheBodyStarts() {
         let callKey = parse("from t | group quarter(outcome_date) (aggregate n = count())")
         #expect(callKey.codes.isEmpty)
-        #expect(callKey.ast == """
-            (query
-              (from t)
-              (group (keys (call quarter outcome_date))
-                (aggregate (= n (call count)))))
+        #expect(
+            callKey.ast == """
+                (query
+                  (from t)
+                  (group (keys (call quarter outcome_date))
+                    (aggregate (= n (call count)))))
 
-            """)
+                """)
 
         let nameKey = parse("from t | group person_id (sort meeting_date | derive prev = lag(meeting_date))")
         #expect(nameKey.codes.isEmpty)
-        #expect(nameKey.ast == """
-            (query
-              (from t)
-              (group (keys person_id)
-                (sort (asc meeting_date))
-                (derive (= prev (call lag meeting_date)))))
+        #expect(
+            nameKey.ast == """
+                (query
+                  (from t)
+                  (group (keys person_id)
+                    (sort (asc meeting_date))
+                    (derive (= prev (call lag meeting_date)))))
 
-            """)
+                """)
 
         let severalKeys = parse("from t | group la, y = year(d) (where n > 0 | take 1)")
         #expect(severalKeys.codes.isEmpty)
@@ -66,7 +74,8 @@ struct ParserStepTests {
     }
 
     @Test func nestedGroupAndPipelineRelations() {
-        let result = parse("""
+        let result = parse(
+            """
             from requests
             | join left (
                 from plans
@@ -75,26 +84,29 @@ struct ParserStepTests {
             | group la (group year (aggregate n = count()) | sort -n)
             """)
         #expect(result.codes.isEmpty)
-        #expect(result.ast == """
-            (query
-              (from requests)
-              (join left
-                (pipeline
-                  (from plans)
-                  (where issued)) (as p) (on (== p.person_id person_id)))
-              (group (keys la)
-                (group (keys year)
-                  (aggregate (= n (call count))))
-                (sort (desc n))))
+        #expect(
+            result.ast == """
+                (query
+                  (from requests)
+                  (join left
+                    (pipeline
+                      (from plans)
+                      (where issued)) (as p) (on (== p.person_id person_id)))
+                  (group (keys la)
+                    (group (keys year)
+                      (aggregate (= n (call count))))
+                    (sort (desc n))))
 
-            """)
+                """)
     }
 
     @Test func joinConditionIsSplitAtTopLevelAnd() throws {
         let (script, diagnostics) = Parser.parse(testSource("from a | join left b as p on x == y and (u or v) and w"))
         #expect(diagnostics.isEmpty)
         let statement = try #require(script.statements.first)
-        guard case .query(let pipeline) = statement.kind, case .join(let kind, let table, let alias, let on) = pipeline.steps[1].kind else {
+        guard case .query(let pipeline) = statement.kind,
+            case .join(let kind, let table, let alias, let on) = pipeline.steps[1].kind
+        else {
             Issue.record("expected a join")
             return
         }
@@ -110,7 +122,9 @@ struct ParserStepTests {
             Issue.record("expected a query")
             return
         }
-        guard case .take(let start, let end) = pipeline.steps[1].kind, case .take(let noStart, let limit) = pipeline.steps[2].kind else {
+        guard case .take(let start, let end) = pipeline.steps[1].kind,
+            case .take(let noStart, let limit) = pipeline.steps[2].kind
+        else {
             Issue.record("expected two takes")
             return
         }

@@ -27,7 +27,8 @@ struct ResourceLimitTests {
 
     static func run(_ script: String, rowLimit: Int = 200_000_000, scripts: [String: String] = [:]) -> String {
         let day = CivilDate(iso: "2019-03-31")!.dayNumber
-        let context = SessionContext(asOf: day, today: day, calendar: HolidayCalendar.englandAndWales, rowLimit: rowLimit)
+        let context = SessionContext(
+            asOf: day, today: day, calendar: HolidayCalendar.englandAndWales, rowLimit: rowLimit)
         var harness = ScriptHarness(tables: ["t": numbers])
         harness.session = Session(tables: ["t": numbers], context: context, resources: MemoryScripts(files: scripts))
         return harness.run(script)
@@ -44,11 +45,13 @@ struct ResourceLimitTests {
 
     @Test func aRunningSumIsNullFromTheRowThatOverflows() {
         let script = "from t | sort -v | derive total = running_sum(v) | select v, total"
-        #expect(Self.run(script) == "v | total\n9223372036854775807 | 9223372036854775807\n6 | null\n5 | null\n1 | null\n")
+        #expect(
+            Self.run(script) == "v | total\n9223372036854775807 | 9223372036854775807\n6 | null\n5 | null\n1 | null\n")
     }
 
     @Test(arguments: [
-        ("-(v - v - 9223372036854775807 - 1)", "null"), ("abs(v - v - 9223372036854775807 - 1)", "null"), ("v * 2", "null"), ("v + 1", "null"),
+        ("-(v - v - 9223372036854775807 - 1)", "null"), ("abs(v - v - 9223372036854775807 - 1)", "null"),
+        ("v * 2", "null"), ("v + 1", "null"),
         ("(v - v - 9223372036854775807 - 1) % -1", "null"), ("v / 0", "null"), ("v % 0", "null"),
         ("int(1e300)", "null"), ("floor(1e300)", "null"), ("add_days(@2019-01-01, v)", "null"),
     ])
@@ -89,16 +92,22 @@ struct ResourceLimitTests {
         // 4 rows doubled three times: 32 rows and a header.
         #expect(Self.run(script, rowLimit: 1000).split(separator: "\n").count == 33)
         let output = Self.run(script, rowLimit: 20)
-        #expect(output.hasPrefix("error[E0406]: this append would make 32 rows, more than the limit of 20\n --> test.sendql:3:10\n"))
-        #expect(Self.run("from t | union t", rowLimit: 7).hasPrefix("error[E0406]: this union would make 8 rows, more than the limit of 7\n"))
+        #expect(
+            output.hasPrefix(
+                "error[E0406]: this append would make 32 rows, more than the limit of 20\n --> test.sendql:3:10\n"))
+        #expect(
+            Self.run("from t | union t", rowLimit: 7).hasPrefix(
+                "error[E0406]: this union would make 8 rows, more than the limit of 7\n"))
     }
 
     @Test func aRangeHoldsNoMoreThanTheRowLimit() {
         #expect(Self.run("from range(1, 5) | aggregate n = count()", rowLimit: 5) == "n\n5\n")
-        #expect(Self.run("from range(1, 6)", rowLimit: 5).hasPrefix(
-            "error[E0314]: `range(1, 6)` must run upwards and hold at most 5 rows\n"))
-        #expect(Self.run("from range(1, 20000000)").hasPrefix(
-            "error[E0314]: `range(1, 20000000)` must run upwards and hold at most 10,000,000 rows\n"))
+        #expect(
+            Self.run("from range(1, 6)", rowLimit: 5).hasPrefix(
+                "error[E0314]: `range(1, 6)` must run upwards and hold at most 5 rows\n"))
+        #expect(
+            Self.run("from range(1, 20000000)").hasPrefix(
+                "error[E0314]: `range(1, 20000000)` must run upwards and hold at most 10,000,000 rows\n"))
     }
 
     @Test func aRangeWhoseSizeDoesNotFitIn64BitsIsAnError() {
@@ -108,8 +117,9 @@ struct ResourceLimitTests {
     }
 
     @Test func joinsPastTheRowLimitStopWithAnError() {
-        #expect(Self.run("from t | join t as u on g == u.g", rowLimit: 7).hasPrefix(
-            "error[E0402]: this join would produce 8 rows, more than the limit of 7\n"))
+        #expect(
+            Self.run("from t | join t as u on g == u.g", rowLimit: 7).hasPrefix(
+                "error[E0402]: this join would produce 8 rows, more than the limit of 7\n"))
     }
 
     // MARK: Includes that never end
@@ -127,7 +137,9 @@ struct ResourceLimitTests {
         var files: [String: String] = [:]
         for level in 0..<40 { files["f\(level).sendql"] = "include \"f\(level + 1).sendql\"" }
         files["f40.sendql"] = "let x = 1"
-        #expect(Self.run("include \"f0.sendql\"", scripts: files).contains("error[E0320]: includes nest deeper than 32 files"))
+        #expect(
+            Self.run("include \"f0.sendql\"", scripts: files).contains(
+                "error[E0320]: includes nest deeper than 32 files"))
         files["f5.sendql"] = "let x = 1"
         #expect(Self.run("include \"f0.sendql\"\nfrom t | take 1 | select x", scripts: files) == "x\n1\n")
     }
@@ -138,7 +150,8 @@ struct ResourceLimitTests {
         ("replace(\"aaaa\", \"aa\", \"b\")", "bb"), ("replace(\"abcabc\", \"bc\", \"\")", "aa"),
         ("replace(\"Zoë and Zoë\", \"ë\", \"e\")", "Zoe and Zoe"), ("replace(\"abc\", \"\", \"x\")", "abc"),
         ("replace(\"ababab\", \"abab\", \"x\")", "xab"), ("replace(\"aab\", \"ab\", \"-\")", "a-"),
-        ("contains(\"abcab\", \"cab\")", "true"), ("contains(\"abc\", \"\")", "true"), ("contains(\"ab\", \"abc\")", "false"),
+        ("contains(\"abcab\", \"cab\")", "true"), ("contains(\"abc\", \"\")", "true"),
+        ("contains(\"ab\", \"abc\")", "false"),
     ])
     func stringSearchFindsLeftmostNonOverlappingMatches(expression: String, expected: String) {
         #expect(Self.run("from t | take 1 | select x = \(expression)") == "x\n\(expected)\n")
@@ -149,7 +162,8 @@ struct ResourceLimitTests {
         var lines = ["let s0 = \"aaaaaaaaaaaaaaaa\""]
         for level in 1...16 { lines.append("let s\(level) = s\(level - 1) + s\(level - 1)") }
         let needle = "\"" + String(repeating: "a", count: 1000) + "b\""
-        lines.append("from t | take 1 | select n = length(replace(s16, \(needle), \"x\")), c = contains(s16, \(needle))")
+        lines.append(
+            "from t | take 1 | select n = length(replace(s16, \(needle), \"x\")), c = contains(s16, \(needle))")
         let clock = ContinuousClock()
         var output = ""
         let elapsed = clock.measure { output = Self.run(lines.joined(separator: "\n")) }

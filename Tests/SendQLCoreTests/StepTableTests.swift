@@ -37,7 +37,8 @@ struct StepTableTests {
     }
 
     @Test func theDocsGrammarHasTheTablesStepRule() throws {
-        let language = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        let language = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("docs/language.md"), encoding: .utf8)
         #expect(language.contains(StepTable.grammarRule), "docs/language.md should hold:\n\(StepTable.grammarRule)")
         let contents = "- [Steps](#steps): from, " + StepTable.names.joined(separator: ", ")
         #expect(language.contains(contents + "\n"), "docs/language.md's contents should list: \(contents)")

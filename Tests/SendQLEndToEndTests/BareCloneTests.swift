@@ -17,15 +17,18 @@ struct BareCloneTests {
         func remove() { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
     }
 
-    static let figures = ["headline-ehcp-20wk", "area1-quality", "area2-health-advice", "area3-reviews", "overdue-now", "area4-parents"]
+    static let figures = [
+        "headline-ehcp-20wk", "area1-quality", "area2-health-advice", "area3-reviews", "overdue-now", "area4-parents",
+    ]
 
     static func files(under folder: URL) -> Set<String> {
         let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-        return Set(paths.filter { path in
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            return !isFolder.boolValue
-        })
+        return Set(
+            paths.filter { path in
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+                return !isFolder.boolValue
+            })
     }
 
     static func runSample() throws -> Pack {
@@ -33,16 +36,19 @@ struct BareCloneTests {
         let root = parent.appendingPathComponent("sendql")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let archive = parent.appendingPathComponent("tree.tar")
-        let git = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                        ["git", "-C", RepositoryPaths.root.path, "archive", "--format=tar", "-o", archive.path, "HEAD"])
+        let git = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["git", "-C", RepositoryPaths.root.path, "archive", "--format=tar", "-o", archive.path, "HEAD"])
         try #require(git.status == 0, "git archive: \(git.stderr)")
-        let tar = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["tar", "-xf", archive.path, "-C", root.path])
+        let tar = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["tar", "-xf", archive.path, "-C", root.path])
         try #require(tar.status == 0, "tar: \(tar.stderr)")
         try FileManager.default.removeItem(at: archive)
         let before = files(under: root)
-        let result = try ProcessRunner.run(root.appendingPathComponent("scripts/sample"), [],
-                                           environment: ["SENDQL_BIN": RepositoryPaths.binary.path, "SENDQL_DFE": "", "SENDQL_DATA": ""],
-                                           directory: root)
+        let result = try ProcessRunner.run(
+            root.appendingPathComponent("scripts/sample"), [],
+            environment: ["SENDQL_BIN": RepositoryPaths.binary.path, "SENDQL_DFE": "", "SENDQL_DATA": ""],
+            directory: root)
         return Pack(root: root, result: result, filesBefore: before)
     }
 
@@ -55,7 +61,9 @@ struct BareCloneTests {
         #expect(errors.allSatisfy { $0.hasPrefix("error[E0407]: measures are red") }, "\(pack.result.stderr)")
         // Nothing but the pack is written, and all of it.
         let written = Self.files(under: pack.root).subtracting(pack.filesBefore)
-        var expected: Set<String> = ["wsoa-measures.csv", "wsoa-trends.csv", "wsoa-progress.md", "wsoa-progress.html", "snapshots.sqlite"]
+        var expected: Set<String> = [
+            "wsoa-measures.csv", "wsoa-trends.csv", "wsoa-progress.md", "wsoa-progress.html", "snapshots.sqlite",
+        ]
         for figure in Self.figures { expected.formUnion(["figures/\(figure).svg", "figures/\(figure).png"]) }
         let packFiles = Set(expected.map { "out/wsoa-pack/" + $0 })
         // SQLite may leave its write-ahead files beside the store; they are the store's own.
@@ -65,9 +73,12 @@ struct BareCloneTests {
         let rows = measures.split(separator: "\n")
         #expect(rows.first == "area,measure,kpi,breakdown,period,numerator,denominator,value,target,status")
         #expect(rows.count == 16, "a row for each of the 15 measures with a target")
-        #expect(measures.contains("3. Annual reviews,Annual reviews within 12 months,review_12m,,2024-12,1592,1924,82.7,90,amber"))
+        #expect(
+            measures.contains(
+                "3. Annual reviews,Annual reviews within 12 months,review_12m,,2024-12,1592,1924,82.7,90,amber"))
         // England's published series is drawn beside the area's.
-        let headline = try String(contentsOf: pack.out.appendingPathComponent("figures/headline-ehcp-20wk.svg"), encoding: .utf8)
+        let headline = try String(
+            contentsOf: pack.out.appendingPathComponent("figures/headline-ehcp-20wk.svg"), encoding: .utf8)
         #expect(headline.contains("Benchmark England: 60.4% in 2019"))
         for figure in Self.figures {
             let png = try Data(contentsOf: pack.out.appendingPathComponent("figures/\(figure).png"))

@@ -41,7 +41,8 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try ProcessRunner.sendql(["check", "--data", area.path])
         #expect(result.status == 66)
-        #expect(result.stdout.contains("  \(area.path)/requests.csv:4:7: expected date, found \"2019-02-30\" [E0710]\n"))
+        #expect(
+            result.stdout.contains("  \(area.path)/requests.csv:4:7: expected date, found \"2019-02-30\" [E0710]\n"))
         #expect(result.stdout.hasSuffix("NOT LOADABLE: 1 error (--lenient sets bad rows aside)\n"))
         #expect(result.stderr == "error: the data in \(area.path) is not loadable: 1 error (see the report above)\n")
     }
@@ -56,7 +57,9 @@ struct CheckCommandTests {
     }
 
     @Test func exitsSixtySixWhenTheFolderIsMissing() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-missing-\(UUID().uuidString)").path
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-missing-\(UUID().uuidString)"
+        ).path
         let result = try ProcessRunner.sendql(["check", "--data", missing])
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)

@@ -25,21 +25,24 @@ struct DfECommandTests {
             | select period_label, on_time = plans_issued_20_weeks_ex, plans = plans_issued_den_ex, pct = PC_plans_issued_20_weeks_ex
             | sort period_label
             """
-        let result = try ProcessRunner.sendql(["-c", script, "--dfe", try Self.edition("ehcp-2025"), "--as-of", "2024-12-31"])
+        let result = try ProcessRunner.sendql([
+            "-c", script, "--dfe", try Self.edition("ehcp-2025"), "--as-of", "2024-12-31",
+        ])
         #expect(result.stderr == "")
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            period_label  on_time  plans   pct
-            ------------  -------  -----  ----
-            2019            29895  49519  60.4
-            2020            31446  54175    58
-            2021            34249  57196  59.9
-            2022            30536  62108  49.2
-            2023            38471  76506  50.3
-            2024            39407  84866  46.4
-            (6 rows)
+        #expect(
+            result.stdout == """
+                period_label  on_time  plans   pct
+                ------------  -------  -----  ----
+                2019            29895  49519  60.4
+                2020            31446  54175    58
+                2021            34249  57196  59.9
+                2022            30536  62108  49.2
+                2023            38471  76506  50.3
+                2024            39407  84866  46.4
+                (6 rows)
 
-            """)
+                """)
     }
 
     @Test func theEnvironmentNamesTheFolderWhenTheOptionDoesNot() throws {
@@ -57,10 +60,14 @@ struct DfECommandTests {
         try "time_period,la_name,plans\n2019,A,12\n2019,B,[c]\n".write(
             to: folder.appendingPathComponent("plans.csv"), atomically: true, encoding: .utf8)
         let result = try ProcessRunner.sendql(
-            ["-c", "from dfe_plans | aggregate total = sum(plans), suppressed = count(plans_symbol)",
-             "--dfe", folder.path, "--as-of", "2024-12-31"])
+            [
+                "-c", "from dfe_plans | aggregate total = sum(plans), suppressed = count(plans_symbol)",
+                "--dfe", folder.path, "--as-of", "2024-12-31",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("warning[E0724]: \"[c]\" in plans is neither a number nor a symbol"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("warning[E0724]: \"[c]\" in plans is neither a number nor a symbol"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("plans.csv:3:8"))
         #expect(result.stdout.contains("12           1"), "\(result.stdout)")
     }

@@ -35,7 +35,8 @@ struct DocsExamplesTests {
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-doc-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: out) }
             arguments += ["--out", out.path]
-            let result = try ProcessRunner.sendql(arguments, stdin: example.body + "\n", directory: RepositoryPaths.root)
+            let result = try ProcessRunner.sendql(
+                arguments, stdin: example.body + "\n", directory: RepositoryPaths.root)
             return (result.stdout + result.stderr).replacingOccurrences(of: out.path, with: "out")
         case .console:
             var transcript = ""
@@ -60,8 +61,9 @@ struct DocsExamplesTests {
                 continue
             }
             if example.kind == .console {
-                #expect(actual.trimmingCharacters(in: .newlines) == example.body.trimmingCharacters(in: .newlines),
-                        "\(example)\n\(Golden.diff(expected: example.body + "\n", actual: actual))")
+                #expect(
+                    actual.trimmingCharacters(in: .newlines) == example.body.trimmingCharacters(in: .newlines),
+                    "\(example)\n\(Golden.diff(expected: example.body + "\n", actual: actual))")
             } else if actual.contains("error[") && example.settings["fails"] == nil {
                 Issue.record("\(example) fails; mark its fence `sendql fails` if it should:\n\(actual)")
             } else if let expected = example.expected {
@@ -84,8 +86,10 @@ struct DocsErrorPageTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var recorded: [(DocExample, String)] = []
-        for example in try DocExamples.examples(in: Self.page) where example.kind == .script && example.expected != nil {
-            try (example.body + "\n").write(to: folder.appendingPathComponent("example.sendql"), atomically: true, encoding: .utf8)
+        for example in try DocExamples.examples(in: Self.page) where example.kind == .script && example.expected != nil
+        {
+            try (example.body + "\n").write(
+                to: folder.appendingPathComponent("example.sendql"), atomically: true, encoding: .utf8)
             // `row-limit=N` on the fence: the default limit depends on the machine's memory.
             let limit = example.settings["row-limit"].map { ["--row-limit", $0] } ?? []
             let result = try ProcessRunner.sendql(
@@ -95,7 +99,9 @@ struct DocsErrorPageTests {
             if Golden.isRecording {
                 recorded.append((example, result.stderr))
             } else {
-                #expect(result.stderr == example.expected, "\(example)\n\(Golden.diff(expected: example.expected ?? "", actual: result.stderr))")
+                #expect(
+                    result.stderr == example.expected,
+                    "\(example)\n\(Golden.diff(expected: example.expected ?? "", actual: result.stderr))")
             }
         }
         if Golden.isRecording { try DocExamples.record(recorded, in: Self.page) }

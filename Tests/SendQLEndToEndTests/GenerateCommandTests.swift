@@ -13,8 +13,10 @@ struct GenerateCommandTests {
         let result = try ProcessRunner.sendql(["generate", "--out", directory.path, "--requests", "200", "--seed", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let tables = ["people", "requests", "assessments", "plans", "advice", "reviews", "audits", "feedback",
-                      "complaints", "appeals"]
+        let tables = [
+            "people", "requests", "assessments", "plans", "advice", "reviews", "audits", "feedback",
+            "complaints", "appeals",
+        ]
         for table in tables {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(table).csv").path))
             #expect(result.stderr.contains("\(table).csv"))
@@ -43,7 +45,9 @@ struct GenerateCommandTests {
         let file = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: file) }
         try Data("not a directory".utf8).write(to: file)
-        let result = try ProcessRunner.sendql(["generate", "--out", file.appendingPathComponent("area").path, "--requests", "10"])
+        let result = try ProcessRunner.sendql([
+            "generate", "--out", file.appendingPathComponent("area").path, "--requests", "10",
+        ])
         #expect(result.status == 73)
         #expect(result.stderr.contains("sendql generate: cannot"), "\(result.stderr)")
     }

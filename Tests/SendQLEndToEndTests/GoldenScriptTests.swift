@@ -10,19 +10,24 @@ struct GoldenScriptTests {
 
     static var cases: [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".sendql") && $0.contains("/") && !$0.contains("/lib/") }.sorted()
+        return enumerator.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".sendql") && $0.contains("/") && !$0.contains("/lib/")
+        }.sorted()
     }
 
     @Test(arguments: cases)
     func scriptMatchesItsGoldenOutput(path: String) throws {
         let script = Self.folder.appendingPathComponent(path)
         let text = try String(contentsOf: script, encoding: .utf8)
-        var arguments = ["run", script.lastPathComponent, "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"]
+        var arguments = [
+            "run", script.lastPathComponent, "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31",
+        ]
         if let first = text.split(separator: "\n").first, first.hasPrefix("# args:") {
             arguments += ShellWords.split(String(first.dropFirst("# args:".count)))
         }
         let result = try ProcessRunner.sendql(arguments, directory: script.deletingLastPathComponent())
         let actual = result.stdout + "--- stderr ---\n" + result.stderr + "--- exit \(result.status) ---\n"
-        try Golden.check(actual: actual, expectedFile: script.deletingPathExtension().appendingPathExtension("expected"))
+        try Golden.check(
+            actual: actual, expectedFile: script.deletingPathExtension().appendingPathExtension("expected"))
     }
 }

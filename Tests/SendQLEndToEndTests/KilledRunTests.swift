@@ -2,7 +2,7 @@ import Foundation
 import SendQLTestSupport
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `kill -9` of the real `sendql` midway through an export: the destination never holds part of a
@@ -17,8 +17,10 @@ struct KilledRunTests {
 
         let process = Process()
         process.executableURL = RepositoryPaths.binary
-        process.arguments = ["--out", out.path, "-c",
-                             "export (from range(1, 9000000) | derive doubled = value * 2, label = \"row \" + string(value)) to \"big.csv\""]
+        process.arguments = [
+            "--out", out.path, "-c",
+            "export (from range(1, 9000000) | derive doubled = value * 2, label = \"row \" + string(value)) to \"big.csv\"",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -38,14 +40,17 @@ struct KilledRunTests {
         #expect(Self.partialFiles(in: out).allSatisfy { $0.hasPrefix(".sendql-partial-\(process.processIdentifier)-") })
 
         // The next run writing into the folder removes the dead run's partial file.
-        let next = try ProcessRunner.run(RepositoryPaths.binary, ["--out", out.path, "-c", "export (from range(1, 3)) to \"small.csv\""])
+        let next = try ProcessRunner.run(
+            RepositoryPaths.binary, ["--out", out.path, "-c", "export (from range(1, 3)) to \"small.csv\""])
         #expect(next.status == 0, "\(next.stderr)")
         let entries = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(entries == ["big.csv", "small.csv"])
     }
 
     static func partialFiles(in folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".sendql-partial-") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0.hasPrefix(".sendql-partial-")
+        }
     }
 
     static func size(of file: URL) -> Int {

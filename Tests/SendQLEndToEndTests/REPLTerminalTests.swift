@@ -11,18 +11,23 @@ struct REPLTerminalTests {
         let terminal = try TerminalSession()
         defer { terminal.close() }
         let banner = try terminal.waitForPrompts(1)
-        #expect(banner.hasPrefix("sendql: 10 tables, 43,290 rows from \(RepositoryPaths.sampleArea.path), as of 2024-12-31. Type .help for help.\n"))
+        #expect(
+            banner.hasPrefix(
+                "sendql: 10 tables, 43,290 rows from \(RepositoryPaths.sampleArea.path), as of 2024-12-31. Type .help for help.\n"
+            ))
         var screen = try terminal.enter("from requests | where outcome == \"W\" | aggregate withdrawn = count()")
         #expect(screen.contains("withdrawn\n---------\n       62\n(1 row)\nsendql>"))
         screen = try terminal.enter("from plans | where start_dat > @2020-01-01")
-        #expect(screen.contains("""
-            error[E0302]: unknown column `start_dat`
-             --> <repl>:1:20
-              |
-            1 | from plans | where start_dat > @2020-01-01
-              |                    ^^^^^^^^^
-              = help: did you mean `start_date`?
-            """))
+        #expect(
+            screen.contains(
+                """
+                error[E0302]: unknown column `start_dat`
+                 --> <repl>:1:20
+                  |
+                1 | from plans | where start_dat > @2020-01-01
+                  |                    ^^^^^^^^^
+                  = help: did you mean `start_date`?
+                """))
         screen = try terminal.enter("from plans | aggregate n = count()")
         #expect(screen.hasSuffix("   n\n----\n3183\n(1 row)\nsendql>\n"))
     }
@@ -76,27 +81,33 @@ struct REPLTerminalTests {
         try terminal.waitFor("(\"Y\",\n   ...>")
         try terminal.type("\"N\"))")
         var screen = try terminal.enter("")
-        #expect(screen.contains("""
-            sendql> from requests |
-               ...> aggregate n = count(where outcome in ("Y",
-               ...> "N"))
-            """))
+        #expect(
+            screen.contains(
+                """
+                sendql> from requests |
+                   ...> aggregate n = count(where outcome in ("Y",
+                   ...> "N"))
+                """))
         #expect(screen.contains("   n\n----\n3004\n(1 row)\n"))
         // Lines arriving together (a paste without bracketed-paste mode): `| ...` lines continue the statement.
-        try terminal.type("from plans\n| where setting == \"special\"\n| aggregate special = count()\nfrom requests | aggregate r = count()\n")
+        try terminal.type(
+            "from plans\n| where setting == \"special\"\n| aggregate special = count()\nfrom requests | aggregate r = count()\n"
+        )
         screen = try terminal.waitFor("4034\n(1 row)\nsendql>", after: "r = count()")
         // The next statement was read (and echoed) before the first ran, to see that it does not continue it.
-        #expect(screen.contains("""
-               ...> | aggregate special = count()
-               ...> from requests | aggregate r = count()
-            special
-            -------
-                776
-            (1 row)
-               r
-            ----
-            4034
-            """))
+        #expect(
+            screen.contains(
+                """
+                   ...> | aggregate special = count()
+                   ...> from requests | aggregate r = count()
+                special
+                -------
+                    776
+                (1 row)
+                   r
+                ----
+                4034
+                """))
         #expect(!screen.contains("error"))
         // A bracketed paste arrives as one piece and runs on Enter.
         try terminal.paste("from advice\n| where received_date > @2024-06-30\n| aggregate late = count()")
@@ -138,7 +149,8 @@ struct REPLTerminalTests {
     }
 
     @Test func historySurvivesARestartAndCtrlRSearchesIt() throws {
-        let history = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-history-\(UUID().uuidString)")
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-history-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: history) }
         do {
             let first = try TerminalSession(historyFile: history)
@@ -209,7 +221,8 @@ struct REPLTerminalTests {
         // As at 2019-03-31 (the .asof above), only the plans made by then exist.
         #expect(try String(contentsOf: file, encoding: .utf8) == "   n\n----\n1717\n(1 row)\n")
         let script = terminal.home.appendingPathComponent("two.sendql")
-        try "let two = 2\nfrom plans | aggregate n = count() | derive n2 = n * two\n".write(to: script, atomically: true, encoding: .utf8)
+        try "let two = 2\nfrom plans | aggregate n = count() | derive n2 = n * two\n".write(
+            to: script, atomically: true, encoding: .utf8)
         screen = try terminal.enter(".read \(script.path)")
         #expect(screen.hasSuffix("1717  3434\n(1 row)\nsendql>\n"))
         screen = try terminal.enter(".load \(RepositoryPaths.sampleArea.path)")
@@ -239,7 +252,8 @@ struct REPLTerminalTests {
     }
 
     @Test func percentagesNullsAndColourOnlyWithoutNoColor() throws {
-        let query = "from requests | group outcome (aggregate quick = pct(outcome_date - received_date <= 4 weeks)) | sort outcome"
+        let query =
+            "from requests | group outcome (aggregate quick = pct(outcome_date - received_date <= 4 weeks)) | sort outcome"
         let plain = try TerminalSession()
         defer { plain.close() }
         try plain.waitForPrompts(1)
@@ -259,8 +273,10 @@ struct REPLTerminalTests {
 
     @Test func standardInputThatIsNotATerminalRunsAsAScript() throws {
         let script = "from plans | aggregate n = count()\n"
-        let piped = try ProcessRunner.sendql(["--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], stdin: script)
-        let run = try ProcessRunner.sendql(["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], stdin: script)
+        let piped = try ProcessRunner.sendql(
+            ["--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], stdin: script)
+        let run = try ProcessRunner.sendql(
+            ["run", "-", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2024-12-31"], stdin: script)
         #expect(piped.status == 0)
         #expect(piped.stdout == run.stdout)
         #expect(!piped.stdout.contains("sendql>"))

@@ -13,7 +13,7 @@ struct REPLTranscriptTests {
     static func transcript() throws -> (lines: [String], range: Range<Int>, page: [String]) {
         let page = try String(contentsOf: Self.page, encoding: .utf8).components(separatedBy: "\n")
         guard let start = page.firstIndex(of: "```transcript"),
-              let end = page[(start + 1)...].firstIndex(of: "```")
+            let end = page[(start + 1)...].firstIndex(of: "```")
         else { throw TerminalSession.Failure(description: "docs/repl.md has no ```transcript block") }
         return (Array(page[(start + 1)..<end]), (start + 1)..<end, page)
     }
@@ -25,9 +25,12 @@ struct REPLTranscriptTests {
 
     @Test func theDocumentedSessionIsWhatTheTerminalShows() throws {
         let (lines, range, page) = try Self.transcript()
-        let typed = lines.compactMap { line in Self.prompts.first { line.hasPrefix($0) }.map { String(line.dropFirst($0.count)) } }
+        let typed = lines.compactMap { line in
+            Self.prompts.first { line.hasPrefix($0) }.map { String(line.dropFirst($0.count)) }
+        }
         // The bundled sample area found from the repository root, as an analyst starting there sees it.
-        let terminal = try TerminalSession(arguments: ["--as-of", "2024-12-31"], width: 90, environment: ["SENDQL_DATA": ""])
+        let terminal = try TerminalSession(
+            arguments: ["--as-of", "2024-12-31"], width: 90, environment: ["SENDQL_DATA": ""])
         defer { terminal.close() }
         var screen = try terminal.waitForPrompts(1)
         for line in typed {

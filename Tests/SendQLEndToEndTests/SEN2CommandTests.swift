@@ -31,8 +31,10 @@ struct SEN2CommandTests {
         try ProcessRunner.sendql(arguments + ["--data", data, "--as-of", "2024-12-31"])
     }
 
-    @Test(arguments: ["people", "requests", "assessments", "plans", "reviews", "advice", "audits", "feedback",
-                      "complaints", "appeals", "deadlines"])
+    @Test(arguments: [
+        "people", "requests", "assessments", "plans", "reviews", "advice", "audits", "feedback",
+        "complaints", "appeals", "deadlines",
+    ])
     func everyTableAndTheDeadlinesAreTheSame(table: String) throws {
         let area = try Self.area.get()
         let expected = try run(["-c", "from \(table)", "--format", "csv"], data: area.path("sen2-csv"))
@@ -90,14 +92,17 @@ struct SEN2CommandTests {
         let plain = try run(["-c", "from people | select upn"], data: data)
         #expect(plain.status == 65)
         #expect(plain.stderr.contains("unknown column"), "\(plain.stderr)")
-        let asked = try run(["-c", "from people | select upn, surname, postcode", "--sen2-identifiers", "--format", "csv"], data: data)
+        let asked = try run(
+            ["-c", "from people | select upn, surname, postcode", "--sen2-identifiers", "--format", "csv"], data: data)
         #expect(asked.status == 0, "\(asked.stderr)")
         #expect(asked.stdout == "upn,surname,postcode\nA123456789012,Smith,KT1 1AA\n")
         for column in ["upn", "surname", "postcode"] {
-            let published = try run(["-c", "from people | select \(column)", "--sen2-identifiers", "--publish"], data: data)
+            let published = try run(
+                ["-c", "from people | select \(column)", "--sen2-identifiers", "--publish"], data: data)
             #expect(published.status != 0)
-            #expect(published.stderr.contains("cannot publish a table with the column \(column): it identifies children"),
-                    "\(published.stderr)")
+            #expect(
+                published.stderr.contains("cannot publish a table with the column \(column): it identifies children"),
+                "\(published.stderr)")
         }
     }
 
@@ -106,21 +111,25 @@ struct SEN2CommandTests {
         let folder = Self.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: area.path("sen2-xml") + "/return.xml", toPath: folder.path + "/return.xml")
+        try FileManager.default.copyItem(
+            atPath: area.path("sen2-xml") + "/return.xml", toPath: folder.path + "/return.xml")
         let result = try run(["snapshot"], data: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         let kpis = Set(result.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
-        for measure in ["advice_6wk", "ehcp_quality_good", "health_quality_good", "parent_satisfaction", "complaint_20wd"] {
+        for measure in [
+            "advice_6wk", "ehcp_quality_good", "health_quality_good", "parent_satisfaction", "complaint_20wd",
+        ] {
             #expect(!kpis.contains(measure), "\(measure) is left out")
         }
         #expect(kpis.isSuperset(of: ["ehcp_20wk", "ehcp_20wk_incl", "decision_6wk", "review_12m"]))
         let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("note: ") && $0.contains("is absent") }
-        #expect(notes == [
-            "note: advice.csv is absent: the advice table is empty, so advice_6wk is left out of the pack",
-            "note: audits.csv is absent: the audits table is empty, so ehcp_quality_good, health_quality_good are left out of the pack",
-            "note: feedback.csv is absent: the feedback table is empty, so parent_satisfaction is left out of the pack",
-            "note: complaints.csv is absent: the complaints table is empty, so complaint_20wd is left out of the pack",
-        ])
+        #expect(
+            notes == [
+                "note: advice.csv is absent: the advice table is empty, so advice_6wk is left out of the pack",
+                "note: audits.csv is absent: the audits table is empty, so ehcp_quality_good, health_quality_good are left out of the pack",
+                "note: feedback.csv is absent: the feedback table is empty, so parent_satisfaction is left out of the pack",
+                "note: complaints.csv is absent: the complaints table is empty, so complaint_20wd is left out of the pack",
+            ])
     }
 }
 
@@ -134,9 +143,11 @@ struct SEN2CheckCommandTests {
         #expect(check.status == 0, "\(check.stderr)")
         let snapshot = try ProcessRunner.sendql(["snapshot", "--data", area.path("sen2-xml"), "--as-of", "2025-01-16"])
         // The pack's ehcp_20wk and decision_6wk for 2024, numerator and denominator, are the check's.
-        for (kpi, label) in [("ehcp_20wk", "Plans within 20 weeks (excl. exceptions)"),
-                             ("ehcp_20wk_incl", "Plans within 20 weeks (incl. exceptions)"),
-                             ("decision_6wk", "Decisions to assess within 6 weeks")] {
+        for (kpi, label) in [
+            ("ehcp_20wk", "Plans within 20 weeks (excl. exceptions)"),
+            ("ehcp_20wk_incl", "Plans within 20 weeks (incl. exceptions)"),
+            ("decision_6wk", "Decisions to assess within 6 weeks"),
+        ] {
             let pack = try #require(snapshot.stdout.split(separator: "\n").first { $0.hasPrefix("\(kpi),,2024,") })
             let parts = pack.split(separator: ",", omittingEmptySubsequences: false)
             let line = try #require(check.stdout.split(separator: "\n").first { $0.hasPrefix(label) })
@@ -144,14 +155,19 @@ struct SEN2CheckCommandTests {
             #expect(cells[0] == parts[3] && cells[1] == parts[4], "\(kpi): \(line) vs \(pack)")
         }
         // Each DfE row named is the LA's row for the year in that file.
-        let rows = check.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter { $0.contains(".csv:") }
+        let rows = check.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter {
+            $0.contains(".csv:")
+        }
         #expect(rows.count == 6)
         for row in rows {
             let parts = row.split(separator: ":")
             // The files end their lines with CRLF, which a String keeps as one character: split the bytes.
-            let lines = try Data(contentsOf: URL(fileURLWithPath: String(parts[0]))).split(separator: UInt8(ascii: "\n"))
+            let lines = try Data(contentsOf: URL(fileURLWithPath: String(parts[0]))).split(
+                separator: UInt8(ascii: "\n"))
             let text = String(decoding: lines[Int(parts[1])! - 1], as: UTF8.self)
-            #expect(text.contains(",314,Kingston upon Thames,") && (text.hasPrefix("2024,") || text.hasPrefix("202425,")), "\(row): \(text)")
+            #expect(
+                text.contains(",314,Kingston upon Thames,") && (text.hasPrefix("2024,") || text.hasPrefix("202425,")),
+                "\(row): \(text)")
         }
     }
 
@@ -169,19 +185,23 @@ struct SEN2CheckCommandTests {
         }
         let people = (1...4).map { id in
             "<Person><NativeId>P\(id)</NativeId>"
-                + (id == 4 ? request(id, week20: 0, received: "2024-06-01", issued: "2024-03-01") : request(id, week20: 1))
+                + (id == 4
+                    ? request(id, week20: 0, received: "2024-06-01", issued: "2024-03-01") : request(id, week20: 1))
                 + "</Person>"
         }
-        let text = "<?xml version=\"1.0\"?>\n<Message><Header><CollectionDetails><Year>2025</Year></CollectionDetails>"
-            + "<Source><LEA>314</LEA></Source></Header><Persons>\n" + people.joined(separator: "\n") + "\n</Persons></Message>\n"
+        let text =
+            "<?xml version=\"1.0\"?>\n<Message><Header><CollectionDetails><Year>2025</Year></CollectionDetails>"
+            + "<Source><LEA>314</LEA></Source></Header><Persons>\n" + people.joined(separator: "\n")
+            + "\n</Persons></Message>\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("return.xml"))
         let result = try ProcessRunner.sendql(["sen2-check", folder.appendingPathComponent("return.xml").path])
         #expect(result.status == 1)
         let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning") }
-        #expect(warnings == [
-            "warning[E0747]: 3 records have dates in an impossible order; DfE's figures would count them as they are",
-            "warning[E0747]: the Week20 exception flag is set on 3 of the 4 plans issued in 2024: DfE would leave most plans out of the 20-week figure",
-        ])
+        #expect(
+            warnings == [
+                "warning[E0747]: 3 records have dates in an impossible order; DfE's figures would count them as they are",
+                "warning[E0747]: the Week20 exception flag is set on 3 of the 4 plans issued in 2024: DfE would leave most plans out of the 20-week figure",
+            ])
         #expect(result.stderr.contains("first: "), "\(result.stderr)")
     }
 }

@@ -10,14 +10,19 @@ struct SnapshotCommandTests {
 
     @Test(arguments: labels)
     func printsThePackByEveryKindOfPeriod(kind: String, aLabel: String) throws {
-        let result = try ProcessRunner.sendql(["snapshot", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2019-03-31", "--by", kind])
+        let result = try ProcessRunner.sendql([
+            "snapshot", "--data", RepositoryPaths.sampleArea.path, "--as-of", "2019-03-31", "--by", kind,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "kpi,breakdown,period,numerator,denominator,value")
         let kpis = Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) })
-        #expect(kpis == ["ehcp_20wk", "ehcp_20wk_incl", "decision_6wk", "not_issue_16wk", "advice_6wk", "review_12m",
-                         "review_decision_4wk", "amendment_12wk", "phase_transfer_on_time", "complaint_20wd",
-                         "ehcp_quality_good", "health_quality_good", "parent_satisfaction", "overdue_now"])
+        #expect(
+            kpis == [
+                "ehcp_20wk", "ehcp_20wk_incl", "decision_6wk", "not_issue_16wk", "advice_6wk", "review_12m",
+                "review_decision_4wk", "amendment_12wk", "phase_transfer_on_time", "complaint_20wd",
+                "ehcp_quality_good", "health_quality_good", "parent_satisfaction", "overdue_now",
+            ])
         #expect(lines.contains { $0.hasPrefix("ehcp_20wk,,\(aLabel),") }, "no ehcp_20wk row for \(aLabel)")
         // Nothing after the as-of date's period, and the backlog as at that date.
         #expect(!lines.contains { $0.contains(",2019-04,") || $0.contains(",2020,") })
@@ -32,9 +37,12 @@ struct SnapshotCommandTests {
 
     @Test func rollingTwelveMonthsEqualTheFinancialYearEndingInMarch() throws {
         func row(_ kind: String, _ period: String) throws -> String? {
-            let result = try ProcessRunner.sendql(["snapshot", "--as-of", "2019-03-31", "--by", kind, "--data", RepositoryPaths.sampleArea.path])
+            let result = try ProcessRunner.sendql([
+                "snapshot", "--as-of", "2019-03-31", "--by", kind, "--data", RepositoryPaths.sampleArea.path,
+            ])
             return result.stdout.split(separator: "\n").map(String.init)
-                .first { $0.hasPrefix("ehcp_20wk,,\(period),") }?.split(separator: ",").dropFirst(3).joined(separator: ",")
+                .first { $0.hasPrefix("ehcp_20wk,,\(period),") }?.split(separator: ",").dropFirst(3).joined(
+                    separator: ",")
         }
         let rolling = try row("rolling12", "2019-03"), financial = try row("financial_year", "2018-19")
         #expect(rolling != nil && rolling == financial)
@@ -43,6 +51,8 @@ struct SnapshotCommandTests {
     @Test func refusesAnUnknownPeriod() throws {
         let result = try ProcessRunner.sendql(["snapshot", "--by", "fortnight"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--by must be one of year, academic_year, financial_year, quarter, month, rolling12"))
+        #expect(
+            result.stderr.contains("--by must be one of year, academic_year, financial_year, quarter, month, rolling12")
+        )
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SendQLTestSupport
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The terminal harness reads the exit status of a program its tmux server has not reaped yet.

@@ -42,16 +42,26 @@ struct AreaGeneratorTests {
         let area = try KingstonSizedArea.area.get()
         let contract: [GeneratedTable: [String]] = [
             .people: ["person_id", "birth_date", "sex", "ethnicity"],
-            .requests: ["request_id", "person_id", "received_date", "source", "outcome", "outcome_date", "mediation",
-                        "tribunal"],
-            .assessments: ["request_id", "outcome", "outcome_date", "draft_date", "week20_exception", "mediation",
-                           "tribunal"],
-            .plans: ["plan_id", "person_id", "request_id", "start_date", "cease_date", "cease_reason", "primary_need",
-                     "setting"],
-            .advice: ["advice_id", "request_id", "advice_type", "provider", "requested_date", "received_date",
-                      "exception"],
-            .reviews: ["review_id", "plan_id", "meeting_date", "report_date", "outcome", "decision_date",
-                       "amended_plan_date", "phase_transfer", "phase_transfer_due_date", "phase_transfer_final_date"],
+            .requests: [
+                "request_id", "person_id", "received_date", "source", "outcome", "outcome_date", "mediation",
+                "tribunal",
+            ],
+            .assessments: [
+                "request_id", "outcome", "outcome_date", "draft_date", "week20_exception", "mediation",
+                "tribunal",
+            ],
+            .plans: [
+                "plan_id", "person_id", "request_id", "start_date", "cease_date", "cease_reason", "primary_need",
+                "setting",
+            ],
+            .advice: [
+                "advice_id", "request_id", "advice_type", "provider", "requested_date", "received_date",
+                "exception",
+            ],
+            .reviews: [
+                "review_id", "plan_id", "meeting_date", "report_date", "outcome", "decision_date",
+                "amended_plan_date", "phase_transfer", "phase_transfer_due_date", "phase_transfer_final_date",
+            ],
             .audits: ["audit_id", "plan_id", "audit_date", "rating", "health_rating", "social_care_rating"],
             .feedback: ["response_id", "received_date", "survey", "score", "person_id"],
             .complaints: ["complaint_id", "received_date", "stage", "responded_date", "upheld", "topic"],
@@ -76,7 +86,8 @@ struct AreaGeneratorTests {
         let area = try KingstonSizedArea.area.get()
         let requests = 3_000
         let received = area[.requests].column("received_date").map { $0!.day }
-        #expect(received.filter { KingstonSizedArea.configuration.from...KingstonSizedArea.configuration.to ~= $0 }.count
+        #expect(
+            received.filter { KingstonSizedArea.configuration.from...KingstonSizedArea.configuration.to ~= $0 }.count
                 == requests)
         #expect((requests * 8 / 10...requests * 14 / 10).contains(area[.plans].rows.count))
         #expect((requests * 3...requests * 9).contains(area[.reviews].rows.count))
@@ -116,9 +127,10 @@ struct AreaGeneratorTests {
             #expect(dangling.isEmpty, "\(table).\(column): \(dangling.prefix(3))")
         }
         // A plan's request is about the plan's person.
-        let requestPerson = Dictionary(uniqueKeysWithValues: area[.requests].records.map {
-            ($0["request_id"]!!, $0["person_id"]!!)
-        })
+        let requestPerson = Dictionary(
+            uniqueKeysWithValues: area[.requests].records.map {
+                ($0["request_id"]!!, $0["person_id"]!!)
+            })
         for plan in area[.plans].records {
             if let request = plan["request_id"]!, let person = plan["person_id"]! {
                 #expect(requestPerson[request] == person)
@@ -134,7 +146,10 @@ struct AreaGeneratorTests {
             (.requests, "outcome", ["Y", "N", "A", "W", "H"]),
             (.assessments, "outcome", ["Y", "N", "A", "W", "H"]),
             (.plans, "cease_reason", Set((1...9).map(String.init) + [nil])),
-            (.plans, "primary_need", Set("SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH".split(separator: " ").map(String.init))),
+            (
+                .plans, "primary_need",
+                Set("SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH".split(separator: " ").map(String.init))
+            ),
             (.advice, "advice_type", ["educational_psychology", "health", "social_care", "education", "other"]),
             (.reviews, "outcome", ["M", "A", "C", nil]),
             (.audits, "rating", ratings),
@@ -176,9 +191,10 @@ struct AreaGeneratorTests {
         var problems: [String] = []
         func check(_ condition: Bool, _ what: @autoclosure () -> String) { if !condition { problems.append(what()) } }
 
-        let births = Dictionary(uniqueKeysWithValues: area[.people].records.map {
-            ($0["person_id"]!!, $0["birth_date"]!!.day)
-        })
+        let births = Dictionary(
+            uniqueKeysWithValues: area[.people].records.map {
+                ($0["person_id"]!!, $0["birth_date"]!!.day)
+            })
         var requestDecided: [String: Int32] = [:]
         var requestReceived: [String: Int32] = [:]
         for request in area[.requests].records {
@@ -238,7 +254,8 @@ struct AreaGeneratorTests {
             if let amended = review["amended_plan_date"]!?.day {
                 check(review["outcome"]! == "A" && amended > review["decision_date"]!!.day, "\(id) amendment")
             }
-            check((review["phase_transfer"]! == "true") == (review["phase_transfer_due_date"]! != nil), "\(id) transfer")
+            check(
+                (review["phase_transfer"]! == "true") == (review["phase_transfer_due_date"]! != nil), "\(id) transfer")
         }
         for audit in area[.audits].records {
             let day = audit["audit_date"]!!.day, life = planLife[audit["plan_id"]!!]!
@@ -307,8 +324,10 @@ struct AreaGeneratorTests {
         for assessment in area[.assessments].records where assessment["outcome"]! == "Y" {
             let request = requests[assessment["request_id"]!!]!
             guard request["outcome"]! == "Y" else { continue }
-            let disputed = [request["mediation"]!, request["tribunal"]!, assessment["mediation"]!, assessment["tribunal"]!]
-                .contains("true")
+            let disputed = [
+                request["mediation"]!, request["tribunal"]!, assessment["mediation"]!, assessment["tribunal"]!,
+            ]
+            .contains("true")
             guard !disputed && assessment["week20_exception"]! == "false" else { continue }
             let issued = assessment["outcome_date"]!!.day
             let year = CivilDate(dayNumber: issued).year
@@ -346,7 +365,9 @@ struct AreaGeneratorTests {
     @Test func qualityAndSatisfactionImproveAfterTheWrittenStatement() throws {
         let area = try KingstonSizedArea.area.get()
         func goodShare(_ years: ClosedRange<Int>) -> Double {
-            let audits = area[.audits].records.filter { years.contains(CivilDate(dayNumber: $0["audit_date"]!!.day).year) }
+            let audits = area[.audits].records.filter {
+                years.contains(CivilDate(dayNumber: $0["audit_date"]!!.day).year)
+            }
             let good = audits.filter { ["outstanding", "good"].contains($0["rating"]!!) }.count
             return Double(good) / Double(audits.count)
         }

@@ -28,8 +28,11 @@ struct BundledDfEFilesTests {
     @Test func nothingIsThereThatTheChecksumsDoNotCover() throws {
         let listed = Set(Self.checksums.map(\.path))
         for edition in ["ehcp-2025", "ehcp-2022"] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(edition).path)
-            for name in names { #expect(listed.contains("\(edition)/\(name)"), "\(edition)/\(name) is not in SHA256SUMS") }
+            let names = try FileManager.default.contentsOfDirectory(
+                atPath: Self.folder.appendingPathComponent(edition).path)
+            for name in names {
+                #expect(listed.contains("\(edition)/\(name)"), "\(edition)/\(name) is not in SHA256SUMS")
+            }
             #expect(names.contains("data-guidance.txt"))
         }
     }

@@ -6,10 +6,11 @@ struct CSVReaderTests {
     @Test func readsHeaderAndTypedColumns() throws {
         let result = try readCSV("id,name,score,when,ok\n1,Ann,2.5,2019-02-01,yes\n2,Bob,3,01/03/2019,N\n")
         #expect(result.table.schema.description == "id: int, name: string, score: double, when: date, ok: bool")
-        #expect(result.table.rows == [
-            [.int(1), .string("Ann"), .double(2.5), day("2019-02-01"), .bool(true)],
-            [.int(2), .string("Bob"), .double(3), day("2019-03-01"), .bool(false)],
-        ])
+        #expect(
+            result.table.rows == [
+                [.int(1), .string("Ann"), .double(2.5), day("2019-02-01"), .bool(true)],
+                [.int(2), .string("Bob"), .double(3), day("2019-03-01"), .bool(false)],
+            ])
         #expect(result.rowsInFile == 2)
         #expect(result.rejects.isEmpty)
     }
@@ -33,7 +34,8 @@ struct CSVReaderTests {
     }
 
     @Test func readsQuotedCommasDoubledQuotesAndLineBreaks() throws {
-        let text = "id,text\r\n1,\"Smith, Jo\"\r\n2,\"she said \"\"no\"\"\"\r\n3,\"two\r\nlines\"\r\n4,\"\"\"\"\r\n5,plain\r\n"
+        let text =
+            "id,text\r\n1,\"Smith, Jo\"\r\n2,\"she said \"\"no\"\"\"\r\n3,\"two\r\nlines\"\r\n4,\"\"\"\"\r\n5,plain\r\n"
         let result = try readCSV(text)
         let expected: [Value] = [
             .string("Smith, Jo"), .string("she said \"no\""), .string("two\r\nlines"), .string("\""), .string("plain"),
@@ -66,9 +68,10 @@ struct CSVReaderTests {
 
     @Test func readsNonASCIIText() throws {
         let result = try readCSV("name,town\nZoë,Kingston upon Thames\n\"Łukasz, Ó\",Hull\n")
-        #expect(result.table.rows == [
-            [.string("Zoë"), .string("Kingston upon Thames")], [.string("Łukasz, Ó"), .string("Hull")],
-        ])
+        #expect(
+            result.table.rows == [
+                [.string("Zoë"), .string("Kingston upon Thames")], [.string("Łukasz, Ó"), .string("Hull")],
+            ])
     }
 
     @Test func dictionaryEncodesStringsInOrderOfFirstAppearance() throws {
@@ -85,9 +88,10 @@ struct CSVReaderTests {
         let result = try readCSV(
             "id,flag,code\n007,1,y\n010,0,N\n",
             formats: ["id": .string, "flag": .bool, "code": .code(CodeList(["Y", "N"]))])
-        #expect(result.table.rows == [
-            [.string("007"), .bool(true), .string("Y")], [.string("010"), .bool(false), .string("N")],
-        ])
+        #expect(
+            result.table.rows == [
+                [.string("007"), .bool(true), .string("Y")], [.string("010"), .bool(false), .string("N")],
+            ])
         #expect(result.formats == [.string, .bool, .code(CodeList(["Y", "N"]))])
     }
 
@@ -133,7 +137,8 @@ struct CSVReaderTests {
                 let field = (0..<20).map { "line \($0) of \(row)" }.joined(separator: "\n")
                 lines.append("\(row),\"\(field)\",\(row),2019-01-\(row % 28 + 1)")
             case 1: lines.append("\(row),\"comma, \"\"quote\"\"\",\(row * 3),")
-            case 2: lines.append("")
+            case 2:
+                lines.append("")
                 lines.append("\(row),plain \(row % 5),,01/02/2020")
             case 3: lines.append("\(row),\"\n\n\n\",-\(row),2020-02-29")
             default: lines.append("\(row),t\(row % 11),\(row),2019-12-31")
@@ -193,7 +198,8 @@ struct CSVReaderTests {
                 _ = try readCSV(text, formats: ["n": .int], parallelism: chunks, minimumChunkBytes: 8)
                 Issue.record("expected an error")
             } catch let diagnostic as Diagnostic {
-                #expect("\(diagnostic.locationText!): \(diagnostic.message)" == "t.csv:61:1: expected int, found \"x60\"")
+                #expect(
+                    "\(diagnostic.locationText!): \(diagnostic.message)" == "t.csv:61:1: expected int, found \"x60\"")
             }
         }
     }

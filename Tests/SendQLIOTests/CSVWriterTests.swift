@@ -34,7 +34,10 @@ struct CSVWriterTests {
         (" spaces kept ", " spaces kept "),
     ])
     func quotesOnlyWhenNeeded(field: String, expected: String) throws {
-        #expect(try written { writer in writer.writeField(field); try writer.endRow() } == expected + "\n")
+        #expect(
+            try written { writer in
+                writer.writeField(field); try writer.endRow()
+            } == expected + "\n")
     }
 
     @Test func staticStringsAreQuotedLikeStrings() throws {
@@ -64,7 +67,10 @@ struct CSVWriterTests {
 
     @Test(arguments: [0, 7, -7, 42, 1_000_000, Int.max, Int.min])
     func integersMatchTheirDescription(value: Int) throws {
-        #expect(try written { writer in writer.writeField(value); try writer.endRow() } == "\(value)\n")
+        #expect(
+            try written { writer in
+                writer.writeField(value); try writer.endRow()
+            } == "\(value)\n")
     }
 
     @Test func identifiersArePaddedToAtLeastTheGivenDigits() throws {
@@ -78,10 +84,15 @@ struct CSVWriterTests {
     }
 
     /// Dates inside the pre-formatted table and outside it agree with CivilDate.
-    @Test(arguments: ["1900-01-01", "1969-12-31", "2016-02-29", "2024-12-31", "2099-12-31", "1899-12-31", "2100-01-01", "0001-01-01"])
+    @Test(arguments: [
+        "1900-01-01", "1969-12-31", "2016-02-29", "2024-12-31", "2099-12-31", "1899-12-31", "2100-01-01", "0001-01-01",
+    ])
     func datesAreISO(iso: String) throws {
         let day = CivilDate(iso: iso)!.dayNumber
-        #expect(try written { writer in writer.writeDate(day); try writer.endRow() } == iso + "\n")
+        #expect(
+            try written { writer in
+                writer.writeDate(day); try writer.endRow()
+            } == iso + "\n")
     }
 
     @Test func everyDayOfTheTableFormatsAsCivilDate() throws {

@@ -15,8 +15,9 @@ struct ChartTargetTests {
         ])
     }
 
-    static let spec = ChartSpec(kind: .line, x: "period", y: "value", series: "measure", targetColumn: "target", rag: true,
-                                yScale: .percent)
+    static let spec = ChartSpec(
+        kind: .line, x: "period", y: "value", series: "measure", targetColumn: "target", rag: true,
+        yScale: .percent)
 
     @Test func eachSeriesIsRatedAgainstItsOwnTarget() throws {
         let data = try ChartData.extract(Self.table(targets: [90, 90, 80, nil]), Self.spec)

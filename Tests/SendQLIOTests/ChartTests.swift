@@ -68,20 +68,35 @@ struct ChartErrorTests {
     static let pack = twentyWeeks
 
     static let cases: [(String, ChartSpec, String)] = [
-        ("missing x", ChartSpec(kind: .line, x: "year", y: "value"),
-         "chart x: no column named year (the table has kpi, period, numerator, denominator, value)"),
-        ("text y", ChartSpec(kind: .line, x: "period", y: "kpi"),
-         "chart y: column kpi holds \"ehcp_20wk\" on row 1; a chart needs numbers"),
-        ("rag without target", ChartSpec(kind: .bar, x: "period", y: "value", rag: true),
-         "chart: RAG colours need a target to rate against"),
-        ("duplicate points", ChartSpec(kind: .line, x: "kpi", y: "value"),
-         "chart: two rows for kpi ehcp_20wk (rows 1 and 2); a point needs one value"),
-        ("unknown benchmark", ChartSpec(kind: .line, x: "period", y: "value", series: "kpi", benchmarkSeries: ["England"]),
-         "chart: no benchmark England: the series column kpi has ehcp_20wk"),
-        ("benchmark without series", ChartSpec(kind: .line, x: "period", y: "value", benchmarkSeries: ["England"]),
-         "chart: benchmark England needs a series column whose values name it"),
-        ("date benchmark column", ChartSpec(kind: .line, x: "period", y: "value", benchmarkColumns: ["kpi"]),
-         "chart benchmark column kpi is string; a benchmark needs numbers"),
+        (
+            "missing x", ChartSpec(kind: .line, x: "year", y: "value"),
+            "chart x: no column named year (the table has kpi, period, numerator, denominator, value)"
+        ),
+        (
+            "text y", ChartSpec(kind: .line, x: "period", y: "kpi"),
+            "chart y: column kpi holds \"ehcp_20wk\" on row 1; a chart needs numbers"
+        ),
+        (
+            "rag without target", ChartSpec(kind: .bar, x: "period", y: "value", rag: true),
+            "chart: RAG colours need a target to rate against"
+        ),
+        (
+            "duplicate points", ChartSpec(kind: .line, x: "kpi", y: "value"),
+            "chart: two rows for kpi ehcp_20wk (rows 1 and 2); a point needs one value"
+        ),
+        (
+            "unknown benchmark",
+            ChartSpec(kind: .line, x: "period", y: "value", series: "kpi", benchmarkSeries: ["England"]),
+            "chart: no benchmark England: the series column kpi has ehcp_20wk"
+        ),
+        (
+            "benchmark without series", ChartSpec(kind: .line, x: "period", y: "value", benchmarkSeries: ["England"]),
+            "chart: benchmark England needs a series column whose values name it"
+        ),
+        (
+            "date benchmark column", ChartSpec(kind: .line, x: "period", y: "value", benchmarkColumns: ["kpi"]),
+            "chart benchmark column kpi is string; a benchmark needs numbers"
+        ),
     ]
 
     @Test(arguments: cases)
@@ -96,22 +111,41 @@ struct ChartErrorTests {
             ("la", .string, (0..<9).map { .string("LA \($0)") }),
             ("value", .double, (0..<9).map { .double(Double($0)) }),
         ])
-        #expect(errorMessage { _ = try SVGChartRenderer.render(many, spec: ChartSpec(kind: .line, x: "period", y: "value", series: "la")) }
-            == "chart: 9 series are too many to tell apart (at most 8)")
-        #expect(errorCode { _ = try SVGChartRenderer.render(areaAndBenchmarks, spec: ChartSpec(
-            kind: .bar, x: "period", y: "pct_20wk", series: "area", target: ChartTarget(90), rag: true)) } == "E0736")
+        #expect(
+            errorMessage {
+                _ = try SVGChartRenderer.render(
+                    many, spec: ChartSpec(kind: .line, x: "period", y: "value", series: "la"))
+            }
+                == "chart: 9 series are too many to tell apart (at most 8)")
+        #expect(
+            errorCode {
+                _ = try SVGChartRenderer.render(
+                    areaAndBenchmarks,
+                    spec: ChartSpec(
+                        kind: .bar, x: "period", y: "pct_20wk", series: "area", target: ChartTarget(90), rag: true))
+            } == "E0736")
     }
 
     @Test func theDescriptionSummarisesTheData() throws {
-        let svg = try SVGChartRenderer.render(twentyWeeks, spec: ChartSpec(
-            kind: .line, x: "period", y: "value", target: ChartTarget(90), rag: true, idPrefix: "fig1"))
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" role=\"img\" aria-labelledby=\"fig1-title fig1-desc\" font-family=\"sans-serif\">\n<title id=\"fig1-title\">value by period</title>\n"))
-        #expect(svg.contains("<desc id=\"fig1-desc\">Line chart of value by period, 8 values of period from 2017 to 2024. value: 88.7% in 2017, 93.8% in 2024; lowest 47.3% (2023), highest 96.2% (2019). Target 90% (higher is better): 2 of 8 values met it, 2 within 10%, 4 missed it.</desc>"))
+        let svg = try SVGChartRenderer.render(
+            twentyWeeks,
+            spec: ChartSpec(
+                kind: .line, x: "period", y: "value", target: ChartTarget(90), rag: true, idPrefix: "fig1"))
+        #expect(
+            svg.hasPrefix(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" role=\"img\" aria-labelledby=\"fig1-title fig1-desc\" font-family=\"sans-serif\">\n<title id=\"fig1-title\">value by period</title>\n"
+            ))
+        #expect(
+            svg.contains(
+                "<desc id=\"fig1-desc\">Line chart of value by period, 8 values of period from 2017 to 2024. value: 88.7% in 2017, 93.8% in 2024; lowest 47.3% (2023), highest 96.2% (2019). Target 90% (higher is better): 2 of 8 values met it, 2 within 10%, 4 missed it.</desc>"
+            ))
     }
 
     @Test func percentagesOutsideTheRangeGetALinearAxis() throws {
-        let changes = table([("period", .string, [.string("2023"), .string("2024")]), ("value", .double, [.double(-12.5), .double(30)]),
-                             ("numerator", .int, [.int(1), .int(2)]), ("denominator", .int, [.int(3), .int(4)])])
+        let changes = table([
+            ("period", .string, [.string("2023"), .string("2024")]), ("value", .double, [.double(-12.5), .double(30)]),
+            ("numerator", .int, [.int(1), .int(2)]), ("denominator", .int, [.int(3), .int(4)]),
+        ])
         let svg = try SVGChartRenderer.render(changes, spec: ChartSpec(kind: .bar, x: "period", y: "value"))
         #expect(!svg.contains("%</text>"))
         #expect(svg.contains(">-20</text>"))

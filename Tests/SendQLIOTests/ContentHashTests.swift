@@ -8,8 +8,10 @@ struct ContentHashTests {
     static let vectors: [(String, String)] = [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
         (String(repeating: "a", count: 55), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
         (String(repeating: "a", count: 56), "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
         (String(repeating: "a", count: 63), "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
@@ -52,7 +54,8 @@ struct ContentHashTests {
         try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
         try folder.write(["sub/c.csv": "ignored too"])
         // Computed independently (Python hashlib) from the format in the doc comment.
-        #expect(try ContentHash.folder(folder.path) == "d546f970ef9ac8bf01a5bd5076a0d7aaff3ac2bd4d759ad2e15bcb56970c7e22")
+        #expect(
+            try ContentHash.folder(folder.path) == "d546f970ef9ac8bf01a5bd5076a0d7aaff3ac2bd4d759ad2e15bcb56970c7e22")
     }
 
     @Test func folderHashChangesWithContentsAndNames() throws {

@@ -45,7 +45,9 @@ struct DataContractDocTests {
     @Test(arguments: CaseContract.tables.map(\.name))
     func documentsEveryTableAsTheLoaderReadsIt(table: String) throws {
         let contract = try #require(CaseContract.table(named: table))
-        #expect(Self.doc.contains(Self.markdown(contract)), "docs/data-contract.md lacks or misstates:\n\(Self.markdown(contract))")
+        #expect(
+            Self.doc.contains(Self.markdown(contract)),
+            "docs/data-contract.md lacks or misstates:\n\(Self.markdown(contract))")
     }
 
     @Test func documentsEveryDateOrderRule() {
@@ -58,16 +60,18 @@ struct DataContractDocTests {
     /// The text of the fenced block that follows `marker` in the doc.
     static func block(after marker: String) -> String? {
         guard let markerRange = doc.range(of: marker),
-              let open = doc.range(of: "```", range: markerRange.upperBound..<doc.endIndex),
-              let lineEnd = doc.range(of: "\n", range: open.upperBound..<doc.endIndex),
-              let close = doc.range(of: "\n```", range: lineEnd.upperBound..<doc.endIndex) else { return nil }
+            let open = doc.range(of: "```", range: markerRange.upperBound..<doc.endIndex),
+            let lineEnd = doc.range(of: "\n", range: open.upperBound..<doc.endIndex),
+            let close = doc.range(of: "\n```", range: lineEnd.upperBound..<doc.endIndex)
+        else { return nil }
         return String(doc[lineEnd.upperBound..<close.lowerBound]) + "\n"
     }
 
     /// The lines after the command line `command` up to the end of its fenced block.
     static func output(of command: String) -> String? {
         guard let commandRange = doc.range(of: command + "\n"),
-              let close = doc.range(of: "\n```", range: commandRange.upperBound..<doc.endIndex) else { return nil }
+            let close = doc.range(of: "\n```", range: commandRange.upperBound..<doc.endIndex)
+        else { return nil }
         return String(doc[commandRange.upperBound..<close.lowerBound]) + "\n"
     }
 

@@ -7,7 +7,8 @@ import SendQLTestSupport
 struct DataErrorCodeDocTests {
     @Test(arguments: DataErrorCode.allCases.map(\.rawValue))
     func everyDataCodeIsDocumented(code: String) throws {
-        let page = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+        let page = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("docs/errors.md"), encoding: .utf8)
         #expect(page.contains("| \(code) |"), "docs/errors.md has no row for \(code)")
     }
 }

@@ -18,108 +18,110 @@ struct DataQualityReportTests {
         return DataQualityReport(result, limit: limit).render().replacingOccurrences(of: folder.path, with: "DIR")
     }
 
-    @Test func show() throws { print(try render(.lenient)); print("=====");  print(try render(.strict, limit: 1)) }
+    @Test func show() throws { print(try render(.lenient)); print("====="); print(try render(.strict, limit: 1)) }
 
     @Test func rendersEverythingALenientLoadFound() throws {
-        #expect(try render(.lenient) == """
-            Data folder: DIR (lenient)
+        #expect(
+            try render(.lenient) == """
+                Data folder: DIR (lenient)
 
-            table        rows in file  loaded  set aside
-            people                  3       2          1
-            requests                5       2          3
-            assessments             1       1          0
-            plans                   2       2          0
-            advice                  2       2          0
-            reviews            failed       0          -
-            audits                  1       1          0
-            feedback                2       2          0
-            complaints              1       1          0
-            appeals            absent       0          -
+                table        rows in file  loaded  set aside
+                people                  3       2          1
+                requests                5       2          3
+                assessments             1       1          0
+                plans                   2       2          0
+                advice                  2       2          0
+                reviews            failed       0          -
+                audits                  1       1          0
+                feedback                2       2          0
+                complaints              1       1          0
+                appeals            absent       0          -
 
-            Files that cannot be loaded (1):
-              DIR/reviews.csv:1:1: empty file: no header row naming the columns [E0701]
+                Files that cannot be loaded (1):
+                  DIR/reviews.csv:1:1: empty file: no header row naming the columns [E0701]
 
-            Rows with bad values, set aside (2):
-              DIR/people.csv:4:4: expected date, found "2011-13-01" [E0710]
-                in column birth_date
-                there is no month 13
-                | P3,2011-13-01,F
-              DIR/requests.csv:4:18: expected one of Y, N, A, W, H, found "Q" [E0711]
-                in column outcome
-                | R3,P2,2019-05-20,Q,
+                Rows with bad values, set aside (2):
+                  DIR/people.csv:4:4: expected date, found "2011-13-01" [E0710]
+                    in column birth_date
+                    there is no month 13
+                    | P3,2011-13-01,F
+                  DIR/requests.csv:4:18: expected one of Y, N, A, W, H, found "Q" [E0711]
+                    in column outcome
+                    | R3,P2,2019-05-20,Q,
 
-            Duplicate keys, set aside (1):
-              DIR/requests.csv:5:1: duplicate request_id "R1" (first on line 2) [E0715]
-                in column request_id
-                | R1,P1,2019-06-01,A,
+                Duplicate keys, set aside (1):
+                  DIR/requests.csv:5:1: duplicate request_id "R1" (first on line 2) [E0715]
+                    in column request_id
+                    | R1,P1,2019-06-01,A,
 
-            Dangling references, set aside (1):
-              DIR/requests.csv:6:4: expected a person_id from people.csv, found "P3" [E0716]
-                in column person_id
-                DIR/people.csv:4 has person_id "P3", but that row was set aside
-                | R4,P3,2019-06-01,A,
+                Dangling references, set aside (1):
+                  DIR/requests.csv:6:4: expected a person_id from people.csv, found "P3" [E0716]
+                    in column person_id
+                    DIR/people.csv:4 has person_id "P3", but that row was set aside
+                    | R4,P3,2019-06-01,A,
 
-            Date-order findings (1):
-              DIR/requests.csv:3:20: request_id "R2": outcome_date 2019-02-01 is before received_date 2019-03-01
+                Date-order findings (1):
+                  DIR/requests.csv:3:20: request_id "R2": outcome_date 2019-02-01 is before received_date 2019-03-01
 
-            Notes:
-              request.csv is not a contract table and was not read
-                did you mean requests.csv?
-              appeals.csv is absent: the appeals table is empty
+                Notes:
+                  request.csv is not a contract table and was not read
+                    did you mean requests.csv?
+                  appeals.csv is absent: the appeals table is empty
 
-            NOT LOADABLE: 1 error
+                NOT LOADABLE: 1 error
 
-            """)
+                """)
     }
 
     @Test func rendersAStrictLoadWithListsCutAtTheLimit() throws {
-        #expect(try render(.strict, limit: 1) == """
-            Data folder: DIR (strict)
+        #expect(
+            try render(.strict, limit: 1) == """
+                Data folder: DIR (strict)
 
-            table        rows in file  loaded  with errors
-            people                  3       2            1
-            requests                5       2            3
-            assessments             1       1            0
-            plans                   2       2            0
-            advice                  2       2            0
-            reviews            failed       0            -
-            audits                  1       1            0
-            feedback                2       2            0
-            complaints              1       1            0
-            appeals            absent       0            -
+                table        rows in file  loaded  with errors
+                people                  3       2            1
+                requests                5       2            3
+                assessments             1       1            0
+                plans                   2       2            0
+                advice                  2       2            0
+                reviews            failed       0            -
+                audits                  1       1            0
+                feedback                2       2            0
+                complaints              1       1            0
+                appeals            absent       0            -
 
-            Files that cannot be loaded (1):
-              DIR/reviews.csv:1:1: empty file: no header row naming the columns [E0701]
+                Files that cannot be loaded (1):
+                  DIR/reviews.csv:1:1: empty file: no header row naming the columns [E0701]
 
-            Rows with bad values (2):
-              DIR/people.csv:4:4: expected date, found "2011-13-01" [E0710]
-                in column birth_date
-                there is no month 13
-                | P3,2011-13-01,F
-              … and 1 more
+                Rows with bad values (2):
+                  DIR/people.csv:4:4: expected date, found "2011-13-01" [E0710]
+                    in column birth_date
+                    there is no month 13
+                    | P3,2011-13-01,F
+                  … and 1 more
 
-            Duplicate keys (1):
-              DIR/requests.csv:5:1: duplicate request_id "R1" (first on line 2) [E0715]
-                in column request_id
-                | R1,P1,2019-06-01,A,
+                Duplicate keys (1):
+                  DIR/requests.csv:5:1: duplicate request_id "R1" (first on line 2) [E0715]
+                    in column request_id
+                    | R1,P1,2019-06-01,A,
 
-            Dangling references (1):
-              DIR/requests.csv:6:4: expected a person_id from people.csv, found "P3" [E0716]
-                in column person_id
-                DIR/people.csv:4 has person_id "P3", but that row has errors
-                | R4,P3,2019-06-01,A,
+                Dangling references (1):
+                  DIR/requests.csv:6:4: expected a person_id from people.csv, found "P3" [E0716]
+                    in column person_id
+                    DIR/people.csv:4 has person_id "P3", but that row has errors
+                    | R4,P3,2019-06-01,A,
 
-            Date-order findings (1):
-              DIR/requests.csv:3:20: request_id "R2": outcome_date 2019-02-01 is before received_date 2019-03-01
+                Date-order findings (1):
+                  DIR/requests.csv:3:20: request_id "R2": outcome_date 2019-02-01 is before received_date 2019-03-01
 
-            Notes:
-              request.csv is not a contract table and was not read
-                did you mean requests.csv?
-              appeals.csv is absent: the appeals table is empty
+                Notes:
+                  request.csv is not a contract table and was not read
+                    did you mean requests.csv?
+                  appeals.csv is absent: the appeals table is empty
 
-            NOT LOADABLE: 5 errors
+                NOT LOADABLE: 5 errors
 
-            """)
+                """)
     }
 
     @Test(arguments: [

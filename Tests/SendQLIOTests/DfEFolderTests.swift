@@ -8,13 +8,18 @@ import Testing
 struct DfEFolderTests {
     @Test func theReportingYear2025FolderLoadsEveryFile() throws {
         let statistics = try DfEStatisticsLoader().load(directory: try PublishedStatistics.folder("ehcp-2025"))
-        #expect(statistics.tables.map(\.name) == [
-            "dfe_annual_reviews", "dfe_assessments", "dfe_caseload", "dfe_ceased_plans", "dfe_newplans",
-            "dfe_requests", "dfe_sen2_dmo_dco", "dfe_send_tribunal_appeal_rates_2014_2024", "dfe_timeliness_20_week",
-        ])
+        #expect(
+            statistics.tables.map(\.name) == [
+                "dfe_annual_reviews", "dfe_assessments", "dfe_caseload", "dfe_ceased_plans", "dfe_newplans",
+                "dfe_requests", "dfe_sen2_dmo_dco", "dfe_send_tribunal_appeal_rates_2014_2024",
+                "dfe_timeliness_20_week",
+            ])
         #expect(statistics.ignoredFiles == ["data-guidance.txt"])
         let reviews = try #require(statistics["dfe_annual_reviews"])
-        #expect(reviews.notes == ["the column review_meeting_prior_24 appears more than once; a later copy is review_meeting_prior_24_2"])
+        #expect(
+            reviews.notes == [
+                "the column review_meeting_prior_24 appears more than once; a later copy is review_meeting_prior_24_2"
+            ])
         #expect(reviews.table.column(named: "review_meeting_prior_24_2")?.type == .int)
         #expect(statistics.report.contains("dfe_timeliness_20_week: 12211 rows, 42 columns from "))
         #expect(statistics.report.hasSuffix("data-guidance.txt: not a CSV file, not read\n"))
@@ -53,8 +58,10 @@ struct DfEFolderTests {
     @Test func theTablesReachASession() throws {
         let folder = try PublishedStatistics.folder("ehcp-2022")
         let session = try RunJob.makeSession(
-            dataFolder: RepositoryPaths.sampleArea.path, asOf: "2024-12-31", parameters: [:], rowLimit: 1000, options: ScriptOptions(),
-            dfeFolders: [folder]).get().session
+            dataFolder: RepositoryPaths.sampleArea.path, asOf: "2024-12-31", parameters: [:], rowLimit: 1000,
+            options: ScriptOptions(),
+            dfeFolders: [folder]
+        ).get().session
         #expect(session.table(named: "dfe_sen2_mi") != nil)
         #expect(session.table(named: "requests") != nil)
     }

@@ -7,7 +7,8 @@ struct DfEStatisticsLoaderTests {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func read(_ text: String, name: String = "dfe/example.csv", byteOrderMark: Bool = true) throws -> DfETable {
-        try DfEStatisticsLoader(parallelism: 1).read(bytes: (byteOrderMark ? Self.byteOrderMark : []) + Array(text.utf8), name: name)
+        try DfEStatisticsLoader(parallelism: 1).read(
+            bytes: (byteOrderMark ? Self.byteOrderMark : []) + Array(text.utf8), name: name)
     }
 
     static let example = """
@@ -80,10 +81,11 @@ struct DfEStatisticsLoaderTests {
 
     @Test func symbolColumnsFollowTheFilesColumnsInOrder() throws {
         let table = try Self.read(Self.example).table
-        #expect(table.schema.names == [
-            "time_period", "period_label", "year", "time_identifier", "geographic_level", "new_la_code",
-            "old_la_code", "la_name", "breakdown", "plans", "pc_on_time", "plans_symbol", "pc_on_time_symbol",
-        ])
+        #expect(
+            table.schema.names == [
+                "time_period", "period_label", "year", "time_identifier", "geographic_level", "new_la_code",
+                "old_la_code", "la_name", "breakdown", "plans", "pc_on_time", "plans_symbol", "pc_on_time_symbol",
+            ])
         #expect(table.column(named: "plans_symbol")?[1] == .string("c"))
         #expect(table.column(named: "pc_on_time_symbol")?[1] == .string("x"))
         #expect(table.column(named: "pc_on_time_symbol")?[3] == .string("z"))
@@ -108,7 +110,8 @@ struct DfEStatisticsLoaderTests {
     }
 
     @Test func anUnlistedMarkerIsReadAsASymbolAndNamedByItsCell() throws {
-        let loaded = try Self.read("time_period,la_name,plans\n2019,A,12\n\n2019,B,[c]\n2020,C,[c]\n", byteOrderMark: false)
+        let loaded = try Self.read(
+            "time_period,la_name,plans\n2019,A,12\n\n2019,B,[c]\n2020,C,[c]\n", byteOrderMark: false)
         #expect(loaded.table.column(named: "plans")?.type == .int)
         #expect(loaded.table.column(named: "plans")?[0] == .int(12))
         #expect(loaded.table.column(named: "plans")?[1] == .null)
@@ -119,7 +122,10 @@ struct DfEStatisticsLoaderTests {
         let finding = try #require(loaded.findings.first)
         #expect(finding.code == "E0724")
         #expect(finding.severity == .warning)
-        #expect(finding.message == "\"[c]\" in plans is neither a number nor a symbol the publisher lists (x, z, c, low, u, :); read as a symbol")
+        #expect(
+            finding.message
+                == "\"[c]\" in plans is neither a number nor a symbol the publisher lists (x, z, c, low, u, :); read as a symbol"
+        )
         let rendered = DiagnosticRenderer(colour: false).render([finding])
         #expect(rendered.contains("--> dfe/example.csv:4:8"), "\(rendered)")
     }
@@ -130,7 +136,10 @@ struct DfEStatisticsLoaderTests {
         #expect(loaded.table.column(named: "plans")?[1] == .string("see note 4"))
         #expect(loaded.findings.count == 1)
         let finding = try #require(loaded.findings.first)
-        #expect(finding.message == "plans stays text: \"see note 4\" is neither a number nor a symbol the publisher lists (x, z, c, low, u, :)")
+        #expect(
+            finding.message
+                == "plans stays text: \"see note 4\" is neither a number nor a symbol the publisher lists (x, z, c, low, u, :)"
+        )
         #expect(DiagnosticRenderer(colour: false).render([finding]).contains("--> dfe/example.csv:3:6"))
     }
 
@@ -179,7 +188,8 @@ struct DfEStatisticsLoaderTests {
             try Self.read("time_period,value\n2019,1,2\n")
         } throws: { error in
             let diagnostic = error as? Diagnostic
-            return diagnostic?.code == DataErrorCode.fieldCount.rawValue && diagnostic?.locationText == "dfe/example.csv:2:8"
+            return diagnostic?.code == DataErrorCode.fieldCount.rawValue
+                && diagnostic?.locationText == "dfe/example.csv:2:8"
         }
     }
 

@@ -44,7 +44,8 @@ struct DfETimelinessTests {
         var reproduces: Bool { numerator == england.numerator && denominator == england.denominator }
 
         var description: String {
-            let status = suppressed.isEmpty
+            let status =
+                suppressed.isEmpty
                 ? (reproduces ? "reproduced" : "NOT reproduced although nothing is suppressed")
                 : "cannot be reproduced: suppressed \(suppressed.joined(separator: ", "))"
             return "\(year): \(authorities) LAs sum to \(numerator) of \(denominator); England \(england.numerator) "
@@ -75,8 +76,16 @@ struct DfETimelinessTests {
                 if !symbols.isEmpty {
                     sum.suppressed.append("\(name[row]) (\(symbols.map(\.description).joined(separator: "/")))")
                 }
-                if case .int(let n) = onTime[row] { sum.numerator += n } else if onTimeSymbol[row].isNull { sum.blank.append("\(name[row])") }
-                if case .int(let d) = plans[row] { sum.denominator += d } else if plansSymbol[row].isNull { sum.blank.append("\(name[row])") }
+                if case .int(let n) = onTime[row] {
+                    sum.numerator += n
+                } else if onTimeSymbol[row].isNull {
+                    sum.blank.append("\(name[row])")
+                }
+                if case .int(let d) = plans[row] {
+                    sum.denominator += d
+                } else if plansSymbol[row].isNull {
+                    sum.blank.append("\(name[row])")
+                }
             }
             sums[year] = sum
         }
@@ -127,7 +136,8 @@ struct DfETimelinessTests {
     @Test func quotedNamesKeepTheirCommas() throws {
         let table = try PublishedStatistics.timeliness.get().table
         let hull = table.rows(where: [
-            "time_period": .int(2024), "la_name": .string("Kingston upon Hull, City of"), "breakdown": .string(Self.allPlans),
+            "time_period": .int(2024), "la_name": .string("Kingston upon Hull, City of"),
+            "breakdown": .string(Self.allPlans),
         ])
         #expect(hull.count == 1)
         #expect(hull.first?["old_la_code"] == .string("810"))

@@ -10,10 +10,11 @@ struct DfETribunalAppealRatesTests {
         let loaded = try PublishedStatistics.tribunalAppealRates.get()
         #expect(loaded.layout == .tribunalAppealRates)
         #expect(loaded.name == "dfe_send_tribunal_appeal_rates_2014_2024")
-        #expect(loaded.numericColumns == [
-            "appeals_registered", "total_appealable_decisions", "send_tribunal_appeal_rate",
-            "in_development_total_appealable_decisions", "in_development_send_tribunal_appeal_rate",
-        ])
+        #expect(
+            loaded.numericColumns == [
+                "appeals_registered", "total_appealable_decisions", "send_tribunal_appeal_rate",
+                "in_development_total_appealable_decisions", "in_development_send_tribunal_appeal_rate",
+            ])
         let table = loaded.table
         #expect(table.column(named: "appeals_registered")?.type == .int)
         #expect(table.column(named: "send_tribunal_appeal_rate")?.type == .double)
@@ -87,7 +88,9 @@ struct DfETribunalAppealRatesTests {
         #expect(row["appeals_registered"] == .null)
         #expect(row["appeals_registered_symbol"] == .null)
         #expect(row["old_la_code"] == .string("909"))
-        #expect(table.rows(where: ["time_period": .int(2023), "la_name": .string("Cumbria")]).first?["appeals_registered_symbol"] == .string(".."))
+        #expect(
+            table.rows(where: ["time_period": .int(2023), "la_name": .string("Cumbria")]).first?[
+                "appeals_registered_symbol"] == .string(".."))
     }
 
     @Test func cellsAreNormalised() {
@@ -96,7 +99,11 @@ struct DfETribunalAppealRatesTests {
         #expect(DfETribunalAppealRates.normalised(" - ") == "-")
         #expect(DfETribunalAppealRates.normalised(" .. ") == "..")
         #expect(DfETribunalAppealRates.withoutFootnote("England Total4,9") == "England Total")
-        #expect(DfETribunalAppealRates.withoutFootnote("Bournemouth, Christchurch and Poole5") == "Bournemouth, Christchurch and Poole")
-        #expect(DfETribunalAppealRates.snakeCase("In development: SEND Tribunal Appeal Rate") == "in_development_send_tribunal_appeal_rate")
+        #expect(
+            DfETribunalAppealRates.withoutFootnote("Bournemouth, Christchurch and Poole5")
+                == "Bournemouth, Christchurch and Poole")
+        #expect(
+            DfETribunalAppealRates.snakeCase("In development: SEND Tribunal Appeal Rate")
+                == "in_development_send_tribunal_appeal_rate")
     }
 }

@@ -7,10 +7,11 @@ struct FieldParsersTests {
         Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    @Test(arguments: [
-        ("0", 0), ("42", 42), ("-7", -7), ("+7", 7), ("007", 7),
-        ("9223372036854775807", Int64.max), ("-9223372036854775808", Int64.min),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("0", 0), ("42", 42), ("-7", -7), ("+7", 7), ("007", 7),
+            ("9223372036854775807", Int64.max), ("-9223372036854775808", Int64.min),
+        ] as [(String, Int64)])
     func parsesInts(text: String, expected: Int64) {
         #expect(withBytes(text) { FieldParsers.parseInt($0) } == expected)
     }
@@ -20,12 +21,13 @@ struct FieldParsersTests {
         #expect(withBytes(text) { FieldParsers.parseInt($0) } == nil)
     }
 
-    @Test(arguments: [
-        ("1.5", 1.5), ("-0.25", -0.25), ("3", 3), (".5", 0.5), ("5.", 5), ("1e3", 1000), ("1E-2", 0.01),
-        ("2.5e+2", 250), ("0.1", 0.1), ("123456789012345678901234", 123456789012345678901234.0),
-        ("1.7976931348623157e308", 1.7976931348623157e308), ("4.9406564584124654e-324", .leastNonzeroMagnitude),
-        ("0.30000000000000004", 0.30000000000000004),
-    ] as [(String, Double)])
+    @Test(
+        arguments: [
+            ("1.5", 1.5), ("-0.25", -0.25), ("3", 3), (".5", 0.5), ("5.", 5), ("1e3", 1000), ("1E-2", 0.01),
+            ("2.5e+2", 250), ("0.1", 0.1), ("123456789012345678901234", 123456789012345678901234.0),
+            ("1.7976931348623157e308", 1.7976931348623157e308), ("4.9406564584124654e-324", .leastNonzeroMagnitude),
+            ("0.30000000000000004", 0.30000000000000004),
+        ] as [(String, Double)])
     func parsesDoublesExactly(text: String, expected: Double) {
         #expect(withBytes(text) { FieldParsers.parseDouble($0) } == expected)
     }
@@ -68,7 +70,9 @@ struct FieldParsersTests {
         #expect(withBytes(text) { FieldParsers.explainDate($0) } == why)
     }
 
-    @Test(arguments: ["2019-2-01", "2019/02/01", "20190201", "02-01-2019", "1/2/19", "123/2/2019", "2019-02-01T00:00", ""])
+    @Test(arguments: [
+        "2019-2-01", "2019/02/01", "20190201", "02-01-2019", "1/2/19", "123/2/2019", "2019-02-01T00:00", "",
+    ])
     func rejectsOtherDateShapesWithoutExplaining(text: String) {
         #expect(withBytes(text) { FieldParsers.parseDate($0) } == nil)
         #expect(withBytes(text) { FieldParsers.explainDate($0) } == nil)

@@ -25,10 +25,13 @@ struct HostileInputTests {
     static let files: [HostileInput] = [
         HostileInput(
             path: "unterminated-quote-at-end.csv",
-            errors: ["unterminated-quote-at-end.csv:3:3: unterminated quoted field: no closing '\"' before the end of the file"],
+            errors: [
+                "unterminated-quote-at-end.csv:3:3: unterminated quoted field: no closing '\"' before the end of the file"
+            ],
             notes: ["a '\"' inside a quoted field must be doubled (\"\")"], lenient: (1, 1)),
         HostileInput(
-            path: "too-many-fields.csv", errors: ["too-many-fields.csv:3:7: expected 2 fields, found 3"], lenient: (2, 1)),
+            path: "too-many-fields.csv", errors: ["too-many-fields.csv:3:7: expected 2 fields, found 3"],
+            lenient: (2, 1)),
         // Found by fuzzing: the extra field is empty and ends the file (no line break after it).
         HostileInput(
             path: "extra-empty-field-at-end-of-file.csv",
@@ -36,7 +39,8 @@ struct HostileInputTests {
         HostileInput(
             path: "too-few-fields.csv", errors: ["too-few-fields.csv:3:6: expected 3 fields, found 2"], lenient: (2, 1)),
         HostileInput(
-            path: "impossible-iso-date.csv", errors: ["impossible-iso-date.csv:3:3: expected date, found \"2019-02-30\""],
+            path: "impossible-iso-date.csv",
+            errors: ["impossible-iso-date.csv:3:3: expected date, found \"2019-02-30\""],
             notes: ["February 2019 has 28 days"], lenient: (2, 1)),
         HostileInput(
             path: "impossible-uk-date.csv", errors: ["impossible-uk-date.csv:3:3: expected date, found \"31/02/2019\""],
@@ -48,7 +52,8 @@ struct HostileInputTests {
             path: "empty.csv", errors: ["empty.csv:1:1: empty file: no header row naming the columns"]),
         HostileInput(path: "header-only.csv", errors: [], lenient: (0, 0)),
         HostileInput(
-            path: "duplicate-header.csv", errors: ["duplicate-header.csv:1:9: duplicate column name \"id\" (also header field 1)"]),
+            path: "duplicate-header.csv",
+            errors: ["duplicate-header.csv:1:9: duplicate column name \"id\" (also header field 1)"]),
         HostileInput(
             path: "nul-byte.csv", errors: ["nul-byte.csv:3:4: NUL byte in the data"],
             notes: ["a text export never holds NUL bytes: is this a binary file?"], lenient: (2, 1)),
@@ -62,7 +67,8 @@ struct HostileInputTests {
 
     static let folders: [HostileInput] = [
         HostileInput(
-            path: "duplicate-keys", errors: ["people.csv:4:1: duplicate person_id \"P1\" (first on line 2)"], lenient: (2, 1)),
+            path: "duplicate-keys", errors: ["people.csv:4:1: duplicate person_id \"P1\" (first on line 2)"],
+            lenient: (2, 1)),
         HostileInput(
             path: "dangling-references",
             errors: ["requests.csv:3:4: expected a person_id from people.csv, found \"P9\""], lenient: (1, 1)),
@@ -128,7 +134,8 @@ struct HostileInputTests {
     @Test func aFieldLongerThanTheMaximumIsAnErrorNotAnEnormousValue() throws {
         var reader = CSVReader(mode: .lenient, parallelism: 1)
         reader.maximumFieldBytes = 1 << 20
-        let text = "id,text\n1,ok\n2,\(String(repeating: "x", count: (1 << 20) + 1))\n3,\"\(String(repeating: "y", count: 1 << 20))\"\n"
+        let text =
+            "id,text\n1,ok\n2,\(String(repeating: "x", count: (1 << 20) + 1))\n3,\"\(String(repeating: "y", count: 1 << 20))\"\n"
         let result = try reader.read(bytes: Array(text.utf8), name: "t.csv")
         #expect(result.rejectTexts == ["t.csv:3:3: field of 1048577 bytes is longer than the maximum of 1048576 bytes"])
         #expect(result.rejects.first?.issues.first?.code == DataErrorCode.fieldTooLong.rawValue)
@@ -151,17 +158,24 @@ struct HostileInputTests {
     @Test func aHeaderFieldLongerThanTheMaximumStopsTheFile() throws {
         var reader = CSVReader(parallelism: 1)
         reader.maximumFieldBytes = 16
-        let error = strictDiagnostic { try reader.read(bytes: Array("id,a_very_long_column_name\n1,2\n".utf8), name: "t.csv") }
+        let error = strictDiagnostic {
+            try reader.read(bytes: Array("id,a_very_long_column_name\n1,2\n".utf8), name: "t.csv")
+        }
         #expect(error == "t.csv:1:4: field of 23 bytes is longer than the maximum of 16 bytes")
     }
 
     @Test func theContractLoaderHasTheSameMaximum() throws {
         let folder = try TemporaryFolder()
-        try folder.write(["people.csv": "person_id,birth_date,sex,ethnicity\nP1,,M,\(String(repeating: "w", count: 40))\nP2,,F,\n"])
+        try folder.write([
+            "people.csv": "person_id,birth_date,sex,ethnicity\nP1,,M,\(String(repeating: "w", count: 40))\nP2,,F,\n"
+        ])
         var loader = CaseDataLoader(mode: .lenient, parallelism: 1)
         loader.maximumFieldBytes = 32
         let result = loader.inspect(directory: folder.path)
-        #expect(result.issueTexts(in: folder) == ["people.csv:2:7: field of 40 bytes is longer than the maximum of 32 bytes"])
+        #expect(
+            result.issueTexts(in: folder) == [
+                "people.csv:2:7: field of 40 bytes is longer than the maximum of 32 bytes"
+            ])
         #expect(result.summary("people")?.loaded == 1)
     }
 

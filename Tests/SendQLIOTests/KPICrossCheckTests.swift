@@ -38,10 +38,12 @@ struct KPICrossCheckTests {
     /// The whole pack as at the as-of date, computed once for all the tests.
     static let packRows: [[Value]] = {
         guard let data = try? CaseDataLoader().load(directory: RepositoryPaths.sampleArea.path) else { return [] }
-        var session = Session(tables: data.tables,
-                              context: SessionContext(asOf: asOf, today: asOf, calendar: HolidayCalendar.englandAndWales),
-                              prelude: Prelude.sources)
-        let outcome = session.run(Source(name: "check", text: "from kpi_pack | select kpi, breakdown, period, numerator, denominator"))
+        var session = Session(
+            tables: data.tables,
+            context: SessionContext(asOf: asOf, today: asOf, calendar: HolidayCalendar.englandAndWales),
+            prelude: Prelude.sources)
+        let outcome = session.run(
+            Source(name: "check", text: "from kpi_pack | select kpi, breakdown, period, numerator, denominator"))
         return outcome.results.first?.table.rows ?? []
     }()
 
@@ -50,23 +52,30 @@ struct KPICrossCheckTests {
         #expect(!packRows.isEmpty, "the KPI pack could not be computed")
         var result: [String: [Int64]] = [:]
         for row in packRows where row[0] == .string(kpi) && row[1] == .string(breakdown) {
-            guard case .string(let period) = row[2], case .int(let n) = row[3], case .int(let d) = row[4] else { continue }
+            guard case .string(let period) = row[2], case .int(let n) = row[3], case .int(let d) = row[4] else {
+                continue
+            }
             result[period] = [n, d]
         }
         return result
     }
 
-    static var data: [String: Table] { get throws { try CaseDataLoader().load(directory: RepositoryPaths.sampleArea.path).tables } }
+    static var data: [String: Table] {
+        get throws { try CaseDataLoader().load(directory: RepositoryPaths.sampleArea.path).tables }
+    }
 
     @Test func headlineTwentyWeekTimelinessMatchesADirectCount() throws {
         let tables = try Self.data
-        let requests = Dictionary(uniqueKeysWithValues: Self.records(tables["requests"]!).map { ($0["request_id"]!, $0) })
+        let requests = Dictionary(
+            uniqueKeysWithValues: Self.records(tables["requests"]!).map { ($0["request_id"]!, $0) })
         var rows: [(Int32, Bool)] = []
         for assessment in Self.records(tables["assessments"]!) {
             guard assessment["outcome"] == .string("Y"), let issued = Self.day(assessment["outcome_date"]),
-                  let request = requests[assessment["request_id"]!], request["outcome"] == .string("Y"),
-                  Self.day(request["outcome_date"]) != nil, let received = Self.day(request["received_date"]) else { continue }
-            let disputed = [request["mediation"], request["tribunal"], assessment["mediation"], assessment["tribunal"]].contains { Self.flag($0) }
+                let request = requests[assessment["request_id"]!], request["outcome"] == .string("Y"),
+                Self.day(request["outcome_date"]) != nil, let received = Self.day(request["received_date"])
+            else { continue }
+            let disputed = [request["mediation"], request["tribunal"], assessment["mediation"], assessment["tribunal"]]
+                .contains { Self.flag($0) }
             if disputed || Self.flag(assessment["week20_exception"]) { continue }
             rows.append((issued, issued - received <= 140))
         }
@@ -78,8 +87,10 @@ struct KPICrossCheckTests {
     @Test func decisionsWithinSixWeeksMatchADirectCount() throws {
         var rows: [(Int32, Bool)] = []
         for request in Self.records(try Self.data["requests"]!) {
-            guard [Value.string("Y"), .string("N")].contains(request["outcome"]!), let decided = Self.day(request["outcome_date"]),
-                  let received = Self.day(request["received_date"]) else { continue }
+            guard [Value.string("Y"), .string("N")].contains(request["outcome"]!),
+                let decided = Self.day(request["outcome_date"]),
+                let received = Self.day(request["received_date"])
+            else { continue }
             rows.append((decided, decided - received <= 42))
         }
         #expect(try Self.pack("decision_6wk") == Self.byYear(rows))
@@ -89,7 +100,8 @@ struct KPICrossCheckTests {
         var rows: [(Int32, Bool)] = []
         for advice in Self.records(try Self.data["advice"]!) {
             guard advice["advice_type"] == .string("health"), let received = Self.day(advice["received_date"]),
-                  let requested = Self.day(advice["requested_date"]), !Self.flag(advice["exception"]) else { continue }
+                let requested = Self.day(advice["requested_date"]), !Self.flag(advice["exception"])
+            else { continue }
             rows.append((received, received - requested <= 42))
         }
         #expect(try Self.pack("advice_6wk", breakdown: "advice_type=health") == Self.byYear(rows))

@@ -11,33 +11,34 @@ import SendQLTestSupport
 struct LoaderFastPathTests {
     static let files: [String: String] = [
         "people.csv": """
-            person_id,birth_date,sex,ethnicity
-            P1,2010-01-01,F,WBRI
-            P2,2011-02-02,M,WBRI
-            P2,2012-03-03,M,WBRI
-            P3,notadate,F,WBRI
+        person_id,birth_date,sex,ethnicity
+        P1,2010-01-01,F,WBRI
+        P2,2011-02-02,M,WBRI
+        P2,2012-03-03,M,WBRI
+        P3,notadate,F,WBRI
 
-            """,
+        """,
         "requests.csv": """
-            request_id,person_id,received_date,source,outcome,outcome_date,mediation,tribunal
-            R1,P1,2019-01-10,parent,Y,2019-02-01,false,false
-            R2,P2,2019-03-01,school,N,2019-02-01,false,false
-            R3,P9,2019-04-01,parent,Y,2019-05-01,false,false
-            R4,P3,2019-04-02,parent,A,,false,false
-            R5,P1,2009-01-01,parent,Y,2009-02-01,false,false
+        request_id,person_id,received_date,source,outcome,outcome_date,mediation,tribunal
+        R1,P1,2019-01-10,parent,Y,2019-02-01,false,false
+        R2,P2,2019-03-01,school,N,2019-02-01,false,false
+        R3,P9,2019-04-01,parent,Y,2019-05-01,false,false
+        R4,P3,2019-04-02,parent,A,,false,false
+        R5,P1,2009-01-01,parent,Y,2009-02-01,false,false
 
-            """,
+        """,
         "plans.csv": """
-            plan_id,person_id,request_id,start_date,cease_date,cease_reason,primary_need,setting
-            L1,P1,R1,2019-06-01,,,ASD,special
-            L2,P2,R3,2019-07-01,,,SEMH,mainstream
-            L3,P2,,2019-08-01,,,ASD,special
+        plan_id,person_id,request_id,start_date,cease_date,cease_reason,primary_need,setting
+        L1,P1,R1,2019-06-01,,,ASD,special
+        L2,P2,R3,2019-07-01,,,SEMH,mainstream
+        L3,P2,,2019-08-01,,,ASD,special
 
-            """,
+        """,
     ]
 
     static func folder() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-loader-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -79,14 +80,18 @@ struct LoaderFastPathTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let data = try CaseDataLoader(mode: .lenient).load(directory: directory)
         var harness = ScriptHarness(tables: data.tables)
-        #expect(harness.rows("from requests | join people on person_id | select request_id, sex | sort request_id")
-            == [[.string("R1"), .string("F")], [.string("R2"), .string("M")], [.string("R5"), .string("F")]])
-        #expect(harness.rows("from plans | join left requests on request_id | sort plan_id | select plan_id, outcome")
-            == [[.string("L1"), .string("Y")], [.string("L3"), .null]])
-        #expect(harness.rows("from requests | group person_id (aggregate n = count()) | sort person_id")
-            == [[.string("P1"), .int(2)], [.string("P2"), .int(1)]])
+        #expect(
+            harness.rows("from requests | join people on person_id | select request_id, sex | sort request_id")
+                == [[.string("R1"), .string("F")], [.string("R2"), .string("M")], [.string("R5"), .string("F")]])
+        #expect(
+            harness.rows("from plans | join left requests on request_id | sort plan_id | select plan_id, outcome")
+                == [[.string("L1"), .string("Y")], [.string("L3"), .null]])
+        #expect(
+            harness.rows("from requests | group person_id (aggregate n = count()) | sort person_id")
+                == [[.string("P1"), .int(2)], [.string("P2"), .int(1)]])
         #expect(harness.rows("from plans | where person_id == \"P2\" | select plan_id") == [[.string("L3")]])
-        #expect(harness.rows("from requests | where person_id in (\"P1\", \"P9\") | aggregate n = count()") == [[.int(2)]])
+        #expect(
+            harness.rows("from requests | where person_id in (\"P1\", \"P9\") | aggregate n = count()") == [[.int(2)]])
     }
 }
 
@@ -100,20 +105,23 @@ extension LoaderFastPathTests {
         func id(_ prefix: String, _ i: Int) -> String {
             padded ? prefix + String(repeating: "0", count: 5 - String(i).count) + String(i) : prefix + String(i)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sendql-chunks-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sendql-chunks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var people = "person_id,birth_date,sex,ethnicity\n"
         // The last quarter has no ethnicity: a chunk whose string column is all null.
         for i in 0..<4_000 {
-            people += "\(id("PER-", i)),2010-01-\(10 + i % 19),\(i % 2 == 0 ? "F" : "M"),\(i < 3_000 ? "ETH\(i % 7)" : "")\n"
+            people +=
+                "\(id("PER-", i)),2010-01-\(10 + i % 19),\(i % 2 == 0 ? "F" : "M"),\(i < 3_000 ? "ETH\(i % 7)" : "")\n"
         }
         people += "\(id("PER-", 5)),2010-01-01,F,X\n"  // a duplicate key late in the file, out of order
         var requests = "request_id,person_id,received_date,source,outcome,outcome_date,mediation,tribunal\n"
         for i in 0..<6_000 {
             // Grouped references, some dangling in both halves, one to the duplicate.
             let person = i % 97 == 0 ? "GONE-\(i % 3)" : id("PER-", (i / 3) % 4_000)
-            requests += "\(id("REQ-", i)),\(person),2019-0\(1 + i % 9)-1\(i % 10),src\(i % 4),Y,2019-1\(i % 3)-01,false,\(i % 5 == 0)\n"
+            requests +=
+                "\(id("REQ-", i)),\(person),2019-0\(1 + i % 9)-1\(i % 10),src\(i % 4),Y,2019-1\(i % 3)-01,false,\(i % 5 == 0)\n"
         }
         try people.write(to: directory.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
         try requests.write(to: directory.appendingPathComponent("requests.csv"), atomically: true, encoding: .utf8)
@@ -129,7 +137,10 @@ extension LoaderFastPathTests {
         #expect(chunked.rejects.map { $0.issues.map(\.text) } == whole.rejects.map { $0.issues.map(\.text) })
         #expect(chunked.rejects.count == 1 + (0..<6_000).filter { $0 % 97 == 0 }.count)
         var harness = ScriptHarness(tables: chunked.tables)
-        #expect(harness.rows("from requests | join people on person_id | aggregate n = count()") == [[.int(Int64(chunked.tables["requests"]!.rowCount))]])
+        #expect(
+            harness.rows("from requests | join people on person_id | aggregate n = count()") == [
+                [.int(Int64(chunked.tables["requests"]!.rowCount))]
+            ])
     }
 }
 

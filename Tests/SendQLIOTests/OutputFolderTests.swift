@@ -4,7 +4,7 @@ import SendQLCore
 import SendQLTestSupport
 @testable import SendQLIO
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The code of the diagnostic `body` throws, or nil when it throws none.
@@ -72,7 +72,8 @@ struct OutputFolderTests {
         let temp = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: temp.file("outside"), withIntermediateDirectories: true)
         let folder = try OutputFolder(root: temp.file("out"))
-        try FileManager.default.createSymbolicLink(atPath: folder.root + "/figures", withDestinationPath: temp.file("outside"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.root + "/figures", withDestinationPath: temp.file("outside"))
         let message = errorMessage { try folder.write("x", to: "figures/a.svg") }
         #expect(message?.contains("figures is a symbolic link to") == true)
         #expect(message?.contains("outside the output folder") == true)
@@ -84,7 +85,8 @@ struct OutputFolderTests {
         let temp = try TemporaryFolder()
         try temp.write(["precious.csv": "keep me\n"])
         let folder = try OutputFolder(root: temp.file("out"))
-        try FileManager.default.createSymbolicLink(atPath: folder.root + "/kpis.csv", withDestinationPath: temp.file("precious.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.root + "/kpis.csv", withDestinationPath: temp.file("precious.csv"))
         #expect(errorCode { try folder.write("x", to: "kpis.csv") } == "E0732")
         #expect(contents(temp.file("precious.csv")) == "keep me\n")
     }
@@ -100,8 +102,11 @@ struct OutputFolderTests {
     @Test func refusesADanglingLink() throws {
         let temp = try TemporaryFolder()
         let folder = try OutputFolder(root: temp.file("out"))
-        try FileManager.default.createSymbolicLink(atPath: folder.root + "/kpis.csv", withDestinationPath: "nowhere.csv")
-        #expect(errorMessage { try folder.write("x", to: "kpis.csv") } == "kpis.csv is a symbolic link to nowhere.csv, which does not exist")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.root + "/kpis.csv", withDestinationPath: "nowhere.csv")
+        #expect(
+            errorMessage { try folder.write("x", to: "kpis.csv") }
+                == "kpis.csv is a symbolic link to nowhere.csv, which does not exist")
         #expect(!FileManager.default.fileExists(atPath: folder.root + "/nowhere.csv"))
     }
 
@@ -110,7 +115,9 @@ struct OutputFolderTests {
         let folder = try OutputFolder(root: temp.file("out"))
         #expect(mkfifo(folder.root + "/kpis.csv", 0o644) == 0)
         #expect(errorCode { try folder.write("x", to: "kpis.csv") } == "E0733")
-        #expect(errorMessage { try folder.write("x", to: "kpis.csv") } == "the output path kpis.csv is a FIFO (named pipe), not a regular file")
+        #expect(
+            errorMessage { try folder.write("x", to: "kpis.csv") }
+                == "the output path kpis.csv is a FIFO (named pipe), not a regular file")
         // Through a link that stays inside the folder, too.
         try FileManager.default.createSymbolicLink(atPath: folder.root + "/latest.csv", withDestinationPath: "kpis.csv")
         #expect(errorCode { try folder.write("x", to: "latest.csv") } == "E0733")
@@ -120,8 +127,9 @@ struct OutputFolderTests {
         let temp = try TemporaryFolder()
         let folder = try OutputFolder(root: temp.file("out"))
         try folder.write("x", to: "figures")
-        #expect(errorMessage { try folder.write("x", to: "figures/a.svg") }
-            == "figures is a regular file, not a folder, so figures/a.svg cannot be written")
+        #expect(
+            errorMessage { try folder.write("x", to: "figures/a.svg") }
+                == "figures is a regular file, not a folder, so figures/a.svg cannot be written")
         try FileManager.default.createDirectory(atPath: folder.root + "/tables", withIntermediateDirectories: true)
         #expect(errorCode { try folder.write("x", to: "tables") } == "E0733")
     }
@@ -196,7 +204,8 @@ struct OutputFolderTests {
 
 struct OutputErrorCodeDocTests {
     @Test func everyCodeIsDocumented() throws {
-        let errorsDoc = try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("docs/errors.md").path, encoding: .utf8)
+        let errorsDoc = try String(
+            contentsOfFile: RepositoryPaths.root.appendingPathComponent("docs/errors.md").path, encoding: .utf8)
         for code in OutputErrorCode.allCases {
             #expect(errorsDoc.contains("| \(code.rawValue) |"), "\(code.rawValue) is missing from docs/errors.md")
         }

@@ -10,8 +10,9 @@ struct PreludeDocumentTests {
         let start = try #require(page.range(of: "```prelude\n"))
         let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
         let shown = String(page[start.upperBound..<end.lowerBound])
-        #expect(shown == Prelude.text.trimmingCharacters(in: .newlines),
-                "docs/kpis.md is out of date: paste the output of `sendql prelude` into its ```prelude block")
+        #expect(
+            shown == Prelude.text.trimmingCharacters(in: .newlines),
+            "docs/kpis.md is out of date: paste the output of `sendql prelude` into its ```prelude block")
     }
 
     @Test func thePreludeIsTheFilesInTheSourceTree() throws {
@@ -19,15 +20,19 @@ struct PreludeDocumentTests {
             let file = RepositoryPaths.root.appendingPathComponent(Prelude.folder).appendingPathComponent(name)
             #expect(try String(contentsOf: file, encoding: .utf8) == text, "\(name) is not what the binary embeds")
         }
-        #expect(Prelude.sources.map(\.name) == ["as-of.sendql", "clocks.sendql", "kpis.sendql"].map { Prelude.folder + "/" + $0 })
+        #expect(
+            Prelude.sources.map(\.name)
+                == ["as-of.sendql", "clocks.sendql", "kpis.sendql"].map { Prelude.folder + "/" + $0 })
     }
 
     @Test func aPreludeDiagnosticPointsAtItsLineInItsFile() throws {
         let kpis = try #require(Prelude.sources.last)
         let line = kpis.text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("param kpi_period") }.map { $0 + 1 }
-        let result = try ProcessRunner.sendql(["-c", "from kpi_pack | take 1", "--param", "kpi_period=weekly", "--as-of", "2024-12-31",
-                                               "--data", RepositoryPaths.sampleArea.path])
+        let result = try ProcessRunner.sendql([
+            "-c", "from kpi_pack | take 1", "--param", "kpi_period=weekly", "--as-of", "2024-12-31",
+            "--data", RepositoryPaths.sampleArea.path,
+        ])
         #expect(result.stderr.contains(" --> Sources/SendQLCore/Prelude/kpis.sendql:\(try #require(line)):7\n"))
     }
 

@@ -38,7 +38,9 @@ struct PublicationDocTests {
             #expect(after.info == "csv after")
             let input = try CSVReader().read(bytes: Array(block.body.utf8), name: "before.csv").table
             let output = try PublicationSuppressor().apply(input).table
-            #expect(ResultRenderer.csv(output) == after.body, "\(Golden.diff(expected: after.body, actual: ResultRenderer.csv(output)))")
+            #expect(
+                ResultRenderer.csv(output) == after.body,
+                "\(Golden.diff(expected: after.body, actual: ResultRenderer.csv(output)))")
             pairs += 1
         }
         #expect(pairs == 4)

@@ -21,8 +21,11 @@ struct PublicationSuppressorTests {
         // Labels and measures that are not counts are left as they were.
         #expect(result.table.column(named: "quarter") == counts.column(named: "quarter"))
         #expect(result.table.column(named: "median_days") == counts.column(named: "median_days"))
-        #expect(result.cells == [SuppressedCell(row: 1, column: "requests", reason: .primary),
-                                 SuppressedCell(row: 2, column: "requests", reason: .primary)])
+        #expect(
+            result.cells == [
+                SuppressedCell(row: 1, column: "requests", reason: .primary),
+                SuppressedCell(row: 2, column: "requests", reason: .primary),
+            ])
         let ten = try PublicationSuppressor(threshold: 10).apply(counts)
         #expect(texts(ten.table, "requests") == ["0", "c", "c", "c", "null", "-2"])
     }
@@ -45,13 +48,21 @@ struct PublicationSuppressorTests {
         #expect(texts(result.table, "on_time") == ["87.5", "c", "100"])
         #expect(texts(result.table, "on_time_numerator") == ["35", "c", "12"])
         #expect(texts(result.table, "on_time_denominator") == ["40", "c", "12"])
-        #expect(result.cells.filter { $0.reason == .rate } == [SuppressedCell(row: 1, column: "on_time", reason: .rate)])
+        #expect(
+            result.cells.filter { $0.reason == .rate } == [SuppressedCell(row: 1, column: "on_time", reason: .rate)])
     }
 
     @Test func theKPIPackShape() throws {
         let pack = table([
-            ("kpi", .string, ["ehcp_20wk", "ehcp_20wk", "ehcp_20wk", "ehcp_20wk", "overdue_now", "overdue_now"].map(Value.string)),
-            ("breakdown", .string, ["", "primary_need=ASD", "primary_need=SLCN", "primary_need=SEMH", "final_20wk", "review_12m"].map(Value.string)),
+            (
+                "kpi", .string,
+                ["ehcp_20wk", "ehcp_20wk", "ehcp_20wk", "ehcp_20wk", "overdue_now", "overdue_now"].map(Value.string)
+            ),
+            (
+                "breakdown", .string,
+                ["", "primary_need=ASD", "primary_need=SLCN", "primary_need=SEMH", "final_20wk", "review_12m"].map(
+                    Value.string)
+            ),
             ("period", .string, ["2024", "2024", "2024", "2024", "2024-12-31", "2024-12-31"].map(Value.string)),
             ("numerator", .int, [.int(228), .int(120), .int(3), .int(105), .int(4), .int(31)]),
             ("denominator", .int, [.int(242), .int(130), .int(7), .int(105), .null, .null]),
@@ -63,11 +74,14 @@ struct PublicationSuppressorTests {
         #expect(texts(result.table, "numerator") == ["228", "120", "c", "c", "c", "31"])
         #expect(texts(result.table, "denominator") == ["242", "130", "7", "105", "null", "null"])
         #expect(texts(result.table, "value") == ["94.2", "92.3", "c", "c", "null", "null"])
-        #expect(result.cells == [
-            SuppressedCell(row: 2, column: "numerator", reason: .primary), SuppressedCell(row: 2, column: "value", reason: .rate),
-            SuppressedCell(row: 3, column: "numerator", reason: .secondary), SuppressedCell(row: 3, column: "value", reason: .rate),
-            SuppressedCell(row: 4, column: "numerator", reason: .primary),
-        ])
+        #expect(
+            result.cells == [
+                SuppressedCell(row: 2, column: "numerator", reason: .primary),
+                SuppressedCell(row: 2, column: "value", reason: .rate),
+                SuppressedCell(row: 3, column: "numerator", reason: .secondary),
+                SuppressedCell(row: 3, column: "value", reason: .rate),
+                SuppressedCell(row: 4, column: "numerator", reason: .primary),
+            ])
     }
 
     static let settings = table([
@@ -87,7 +101,10 @@ struct PublicationSuppressorTests {
             ("plans", .int, [.int(30), .int(17), .int(3)]),
         ])
         #expect(texts(try PublicationSuppressor().apply(parts).table, "plans") == ["30", "17", "c"])
-        #expect(texts(try PublicationSuppressor(totalsPublishedElsewhere: true).apply(parts).table, "plans") == ["30", "c", "c"])
+        #expect(
+            texts(try PublicationSuppressor(totalsPublishedElsewhere: true).apply(parts).table, "plans") == [
+                "30", "c", "c",
+            ])
     }
 
     @Test func twoSuppressedCellsNeedNoMore() throws {
@@ -99,7 +116,9 @@ struct PublicationSuppressorTests {
     }
 
     @Test func anOnlyChildTakesItsTotalWithIt() throws {
-        let only = table([("setting", .string, [.string(""), .string("special")]), ("plans", .int, [.int(2), .int(2)])])
+        let only = table([
+            ("setting", .string, [.string(""), .string("special")]), ("plans", .int, [.int(2), .int(2)]),
+        ])
         #expect(texts(try PublicationSuppressor().apply(only).table, "plans") == ["c", "c"])
         let zeros = table([
             ("setting", .string, [.string("total"), .string("special"), .string("mainstream")]),
@@ -137,14 +156,18 @@ struct PublicationSuppressorTests {
             ("p.person_id", .string, [.string("P1")]), ("UPN", .string, [.string("A123")]),
             ("setting", .string, [.string("x")]), ("n", .int, [.int(9)]),
         ])
-        #expect(errorMessage { _ = try PublicationSuppressor().apply(people) }
-            == "cannot publish a table with the columns p.person_id, UPN: they identify children")
+        #expect(
+            errorMessage { _ = try PublicationSuppressor().apply(people) }
+                == "cannot publish a table with the columns p.person_id, UPN: they identify children")
         #expect(errorCode { _ = try PublicationSuppressor().apply(people) } == "E0735")
-        for name in ["request_id", "plan_id", "review_id", "advice_id", "complaint_id", "appeal_id", "audit_id",
-                     "response_id", "name", "subject_id"] {
+        for name in [
+            "request_id", "plan_id", "review_id", "advice_id", "complaint_id", "appeal_id", "audit_id",
+            "response_id", "name", "subject_id",
+        ] {
             let one = table([(name, .string, [.string("x")])])
-            #expect(errorMessage { _ = try PublicationSuppressor().apply(one) }
-                == "cannot publish a table with the column \(name): it identifies children")
+            #expect(
+                errorMessage { _ = try PublicationSuppressor().apply(one) }
+                    == "cannot publish a table with the column \(name): it identifies children")
         }
         let fine = table([("setting_id", .string, [.string("x")]), ("named", .int, [.int(10)])])
         #expect(errorCode { _ = try PublicationSuppressor().apply(fine) } == nil)
@@ -158,7 +181,8 @@ struct PublicationSuppressorTests {
             ("value", .double, [.double(80), .double(44.4), .double(86.5)]),
         ])
         let suppressor = PublicationSuppressor(marker: "[c]")
-        let (published, spec) = try suppressor.prepareChart(series, spec: ChartSpec(kind: .bar, x: "period", y: "value"))
+        let (published, spec) = try suppressor.prepareChart(
+            series, spec: ChartSpec(kind: .bar, x: "period", y: "value"))
         #expect(spec.suppressionMarker == "[c]")
         let svg = try SVGChartRenderer.render(published, spec: spec)
         #expect(svg.contains(">[c]</text>"))

@@ -37,14 +37,15 @@ struct SpreadsheetSafetyTests {
     ])
 
     @Test func onlyTextCellsAndNamesChange() {
-        #expect(ResultRenderer.csv(Self.table, spreadsheetSafety: .neutraliseFormulas) == """
-        '=name,change,rate,since
-        '=1+1,-3,-2.5,2024-01-31
-        -3.5,4,87.66233766233766,
-        '@home,,,2019-03-01
-        ,0,0,
+        #expect(
+            ResultRenderer.csv(Self.table, spreadsheetSafety: .neutraliseFormulas) == """
+                '=name,change,rate,since
+                '=1+1,-3,-2.5,2024-01-31
+                -3.5,4,87.66233766233766,
+                '@home,,,2019-03-01
+                ,0,0,
 
-        """)
+                """)
         #expect(ResultRenderer.csv(Self.table).hasPrefix("=name,change,rate,since\n=1+1,-3,"))
     }
 

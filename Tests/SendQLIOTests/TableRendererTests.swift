@@ -9,13 +9,14 @@ struct TableRendererTests {
             ("plans", Column(type: .int, values: [.int(185), .null])),
         ])
         let text = TableRenderer().render(table)
-        #expect(text == """
-        la        plans
-        --------  -----
-        Kingston    185
-        Hull       null
-        (2 rows)
+        #expect(
+            text == """
+                la        plans
+                --------  -----
+                Kingston    185
+                Hull       null
+                (2 rows)
 
-        """)
+                """)
     }
 }

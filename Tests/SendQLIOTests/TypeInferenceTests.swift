@@ -3,26 +3,27 @@ import SendQLCore
 @testable import SendQLIO
 
 struct TypeInferenceTests {
-    @Test(arguments: [
-        (["1", "2", "-3"], DataType.int),
-        (["1", "2.5"], .double),
-        (["1e3", "2"], .double),
-        (["0", "1", "1"], .int),
-        (["0", "1", "yes"], .bool),
-        (["true", "FALSE", "y", "N"], .bool),
-        (["2019-01-02", "03/04/2019"], .date),
-        (["2019-02-30", "2019-02-31"], .string),
-        (["2019-01-02", "x"], .string),
-        (["007", "010"], .string),
-        (["1", "007"], .string),
-        (["0.5", "1"], .double),
-        (["1", "", "3"], .int),
-        (["", "", ""], .string),
-        (["12345678901234567890", "98765432109876543210"], .double),
-        (["1.5", "12345678901234567890"], .double),
-        (["007", "12345678901234567890"], .string),
-        (["1", "yes", "2"], .string),
-    ] as [([String], DataType)])
+    @Test(
+        arguments: [
+            (["1", "2", "-3"], DataType.int),
+            (["1", "2.5"], .double),
+            (["1e3", "2"], .double),
+            (["0", "1", "1"], .int),
+            (["0", "1", "yes"], .bool),
+            (["true", "FALSE", "y", "N"], .bool),
+            (["2019-01-02", "03/04/2019"], .date),
+            (["2019-02-30", "2019-02-31"], .string),
+            (["2019-01-02", "x"], .string),
+            (["007", "010"], .string),
+            (["1", "007"], .string),
+            (["0.5", "1"], .double),
+            (["1", "", "3"], .int),
+            (["", "", ""], .string),
+            (["12345678901234567890", "98765432109876543210"], .double),
+            (["1.5", "12345678901234567890"], .double),
+            (["007", "12345678901234567890"], .string),
+            (["1", "yes", "2"], .string),
+        ] as [([String], DataType)])
     func choosesTheFirstTypeEveryValueFits(values: [String], expected: DataType) throws {
         let text = "c\n" + values.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: "\n") + "\n"
         let result = try readCSV(text)
@@ -31,21 +32,34 @@ struct TypeInferenceTests {
     }
 
     /// A value that nearly fits the type every other value has is reported, not let through as text.
-    @Test(arguments: [
-        ("c\n2019-01-02\n2019-02-30\n2019-03-04\n", DataType.date,
-         "t.csv:3:1: expected date, found \"2019-02-30\"", "February 2019 has 28 days"),
-        ("c\n01/02/2019\n31/02/2019\n", .date,
-         "t.csv:3:1: expected date, found \"31/02/2019\"", "February 2019 has 28 days"),
-        ("c\n2019-12-01\n2019-13-01\n", .date,
-         "t.csv:3:1: expected date, found \"2019-13-01\"", "there is no month 13"),
-        ("c\n1\n12345678901234567890\n-3\n", .int,
-         "t.csv:3:1: expected int, found \"12345678901234567890\"",
-         "number too large: an int holds -9223372036854775808 to 9223372036854775807"),
-        ("c\n0\n-99999999999999999999\n", .int,
-         "t.csv:3:1: expected int, found \"-99999999999999999999\"",
-         "number too large: an int holds -9223372036854775808 to 9223372036854775807"),
-    ] as [(String, DataType, String, String)])
-    func reportsTheOneValueThatNearlyFitsTheColumnsType(text: String, type: DataType, error: String, note: String) throws {
+    @Test(
+        arguments: [
+            (
+                "c\n2019-01-02\n2019-02-30\n2019-03-04\n", DataType.date,
+                "t.csv:3:1: expected date, found \"2019-02-30\"", "February 2019 has 28 days"
+            ),
+            (
+                "c\n01/02/2019\n31/02/2019\n", .date,
+                "t.csv:3:1: expected date, found \"31/02/2019\"", "February 2019 has 28 days"
+            ),
+            (
+                "c\n2019-12-01\n2019-13-01\n", .date,
+                "t.csv:3:1: expected date, found \"2019-13-01\"", "there is no month 13"
+            ),
+            (
+                "c\n1\n12345678901234567890\n-3\n", .int,
+                "t.csv:3:1: expected int, found \"12345678901234567890\"",
+                "number too large: an int holds -9223372036854775808 to 9223372036854775807"
+            ),
+            (
+                "c\n0\n-99999999999999999999\n", .int,
+                "t.csv:3:1: expected int, found \"-99999999999999999999\"",
+                "number too large: an int holds -9223372036854775808 to 9223372036854775807"
+            ),
+        ] as [(String, DataType, String, String)])
+    func reportsTheOneValueThatNearlyFitsTheColumnsType(
+        text: String, type: DataType, error: String, note: String
+    ) throws {
         #expect(strictError(text) == error)
         let lenient = try readCSV(text, mode: .lenient)
         #expect(lenient.table.schema.fields[0].type == type)

@@ -30,14 +30,17 @@ struct CompleterTests {
     @Test func theColumnsAtThisPointOfThePipeline() {
         #expect(Self.words("from requests | where ", word: "out") == ["outcome"])
         // A derived column is there in the steps after it, and a select leaves only its own.
-        #expect(Self.words("from requests | derive late = weeks_taken > 6 | where ", word: "la") == ["lag(", "last(", "late"])
-        #expect(Self.words("from requests | select request_id | where ", word: "") .contains("request_id"))
+        #expect(
+            Self.words("from requests | derive late = weeks_taken > 6 | where ", word: "la") == [
+                "lag(", "last(", "late",
+            ])
+        #expect(Self.words("from requests | select request_id | where ", word: "").contains("request_id"))
         #expect(!Self.words("from requests | select request_id | where ", word: "").contains("outcome"))
     }
 
     @Test func columnsAcrossLinesOfOneStatement() {
-        #expect(Self.words("| where ", earlier: ["from requests", "| derive x = 1"], word: "") .contains("x"))
-        #expect(Self.words("| where ", earlier: ["from requests", "| derive x = 1"], word: "") .contains("outcome"))
+        #expect(Self.words("| where ", earlier: ["from requests", "| derive x = 1"], word: "").contains("x"))
+        #expect(Self.words("| where ", earlier: ["from requests", "| derive x = 1"], word: "").contains("outcome"))
     }
 
     @Test func aJoinOffersTheOtherTablesColumnsAndAQualifierItsOwn() {
@@ -60,10 +63,14 @@ struct CompleterTests {
 
     @Test func letNamesAndValuesAreKnownAfterTheyRun() {
         var session = TestSession.make()
-        _ = session.run(Source(name: "<repl>", text: "let recent = from requests | where received_date > @2024-02-01\nlet target = 80"))
+        _ = session.run(
+            Source(
+                name: "<repl>", text: "let recent = from requests | where received_date > @2024-02-01\nlet target = 80")
+        )
         let completer = Completer(checker: session.checker)
         #expect(completer.complete(word: "re", lineBeforeWord: "from ") == .words(["recent", "requests"]))
-        #expect(completer.complete(word: "tar", lineBeforeWord: "from recent | where weeks_taken > ") == .words(["target"]))
+        #expect(
+            completer.complete(word: "tar", lineBeforeWord: "from recent | where weeks_taken > ") == .words(["target"]))
     }
 
     @Test func namesThatAreNotPlainNamesAreBackquoted() {

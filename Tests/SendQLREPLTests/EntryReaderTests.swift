@@ -43,28 +43,36 @@ struct EntryReaderTests {
     }
 
     @Test func pastedLinesStartingWithAPipeContinueTheStatementBefore() {
-        let lines = ["from requests", "| where outcome == \"Y\"", "", "# a comment", "| take 2", "from plans", "| take 1"]
-        #expect(Self.entries(lines, typedAhead: true) == [
-            .script("from requests\n| where outcome == \"Y\"\n\n# a comment\n| take 2"),
-            .script("from plans\n| take 1"), .end,
-        ])
+        let lines = [
+            "from requests", "| where outcome == \"Y\"", "", "# a comment", "| take 2", "from plans", "| take 1",
+        ]
+        #expect(
+            Self.entries(lines, typedAhead: true) == [
+                .script("from requests\n| where outcome == \"Y\"\n\n# a comment\n| take 2"),
+                .script("from plans\n| take 1"), .end,
+            ])
     }
 
     @Test func aBracketedPasteArrivesAsOneLineAndIsSplitTheSameWay() {
         let paste = "from requests\n| take 2\n.tables\nfrom plans\n"
-        #expect(Self.entries([.line(paste)]).entries == [
-            .script("from requests\n| take 2"), .command(".tables"), .script("from plans"), .end,
-        ])
+        #expect(
+            Self.entries([.line(paste)]).entries == [
+                .script("from requests\n| take 2"), .command(".tables"), .script("from plans"), .end,
+            ])
     }
 
     @Test func dotCommandsAndBlankLines() {
-        #expect(Self.entries(["", "   ", "  .mode csv", "from plans"]) == [.command(".mode csv"), .script("from plans"), .end])
+        #expect(
+            Self.entries(["", "   ", "  .mode csv", "from plans"]) == [
+                .command(".mode csv"), .script("from plans"), .end,
+            ])
     }
 
     @Test func ctrlCDropsTheStatementBeingTyped() {
-        #expect(Self.entries([.line("from requests |"), .interrupt, .line("from plans")]).entries == [
-            .interrupted, .script("from plans"), .end,
-        ])
+        #expect(
+            Self.entries([.line("from requests |"), .interrupt, .line("from plans")]).entries == [
+                .interrupted, .script("from plans"), .end,
+            ])
     }
 
     @Test func theEndOfInputInsideAStatementStillRunsItSoItsErrorIsShown() {

@@ -5,16 +5,23 @@ import Testing
 struct HelpCatalogTests {
     @Test func everyStepHasHelp() {
         for step in [StepTable.pipelineStart] + StepTable.steps {
-            #expect(HelpCatalog.text(for: step.name) == "\(step.syntax)\n    \(step.summary)\n", "no help for \(step.name)")
+            #expect(
+                HelpCatalog.text(for: step.name) == "\(step.syntax)\n    \(step.summary)\n", "no help for \(step.name)")
             #expect(HelpCatalog.text(for: "steps").contains(step.syntax + "\n    " + step.summary))
         }
         #expect(HelpCatalog.text(for: "fill").hasPrefix("fill PERIOD by KIND"))
     }
 
     @Test func theFunctionTopicsComeFromTheCatalogs() {
-        for function in ScalarFunction.allCases { #expect(HelpCatalog.text(for: "functions").contains(function.signature)) }
-        for function in AggregateFunction.allCases { #expect(HelpCatalog.text(for: "aggregates").contains(function.signature)) }
-        for function in WindowFunction.allCases { #expect(HelpCatalog.text(for: "windows").contains(function.signature)) }
+        for function in ScalarFunction.allCases {
+            #expect(HelpCatalog.text(for: "functions").contains(function.signature))
+        }
+        for function in AggregateFunction.allCases {
+            #expect(HelpCatalog.text(for: "aggregates").contains(function.signature))
+        }
+        for function in WindowFunction.allCases {
+            #expect(HelpCatalog.text(for: "windows").contains(function.signature))
+        }
     }
 
     @Test func theOverviewListsTopicsAndEveryCommand() {
@@ -30,7 +37,9 @@ struct HelpCatalogTests {
         #expect(HelpCatalog.text(for: ".timer").hasPrefix(".timer on|off"))
     }
 
-    @Test(arguments: ["export", "chart", "report", "heading", "text", "table", "figure", "snapshot", "publish", "expect"])
+    @Test(arguments: [
+        "export", "chart", "report", "heading", "text", "table", "figure", "snapshot", "publish", "expect",
+    ])
     func everyOutputStatementHasHelp(name: String) {
         let entry = HelpCatalog.text(for: name)
         #expect(entry.hasPrefix(name + " "), "\(entry)")

@@ -28,7 +28,10 @@ struct PercentageLineageTests {
         (onTime + " | derive p = p / 100", []),
         (byOutcome + " | where p > 50 | sort -p | take 1", ["p"]),
         (byOutcome + " | aggregate best = max(p), mean = avg(p), spread = stddev(p), n = count()", ["best", "mean"]),
-        ("from plans | join (from requests | group request_id (aggregate p = pct(weeks_taken <= 6))) on request_id", ["p"]),
+        (
+            "from plans | join (from requests | group request_id (aggregate p = pct(weeks_taken <= 6))) on request_id",
+            ["p"]
+        ),
         ("let t = " + byOutcome + "\nfrom t | select outcome, p", ["p"]),
         ("from requests | derive x = 1.5 | select x", []),
     ]

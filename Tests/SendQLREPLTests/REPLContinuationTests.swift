@@ -12,7 +12,9 @@ struct REPLContinuationTests {
     }
 
     @Test func aLetTableCanBeBuiltAStepAtATime() {
-        let run = REPLRun(["let decided = from requests", "| where outcome is not null", "from decided | aggregate n = count()"])
+        let run = REPLRun([
+            "let decided = from requests", "| where outcome is not null", "from decided | aggregate n = count()",
+        ])
         #expect(run.output.error == "")
         #expect(run.output.output.hasSuffix("n\n-\n3\n(1 row)\n"))
     }
@@ -26,6 +28,9 @@ struct REPLContinuationTests {
 
     @Test func withNoPipelineYetItSaysHowToStartOne() {
         let run = REPLRun(["| where outcome == \"Y\""])
-        #expect(run.output.error == "error: a line starting with `|` continues the previous pipeline, and there is none yet; start one with `from TABLE`\n")
+        #expect(
+            run.output.error
+                == "error: a line starting with `|` continues the previous pipeline, and there is none yet; start one with `from TABLE`\n"
+        )
     }
 }

@@ -16,10 +16,13 @@ struct REPLOutputFileTests {
     @Test func exportAndChartTypedAtThePromptWriteTheirFiles() throws {
         let out = try Self.folder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = REPLRun([
-            .line("export (from requests | select request_id, outcome) to \"requests.csv\""),
-            .line("chart bar (from requests | group outcome (aggregate n = count())) x = outcome, y = n to \"figures/outcomes.svg\""),
-        ], outputs: OutputSettings(folder: out.path))
+        let run = REPLRun(
+            [
+                .line("export (from requests | select request_id, outcome) to \"requests.csv\""),
+                .line(
+                    "chart bar (from requests | group outcome (aggregate n = count())) x = outcome, y = n to \"figures/outcomes.svg\""
+                ),
+            ], outputs: OutputSettings(folder: out.path))
         let csv = try String(contentsOf: out.appendingPathComponent("requests.csv"), encoding: .utf8)
         #expect(csv == "request_id,outcome\nR1,Y\nR2,N\nR3,Y\nR4,\n")
         let svg = try String(contentsOf: out.appendingPathComponent("figures/outcomes.svg"), encoding: .utf8)
@@ -53,10 +56,11 @@ struct REPLOutputFileTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let file = out.appendingPathComponent("not-a-folder")
         try "x".write(to: file, atomically: true, encoding: .utf8)
-        let run = REPLRun([
-            .line("export (from requests) to \"requests.csv\""),
-            .line("from plans | aggregate n = count()"),
-        ], outputs: OutputSettings(folder: file.path + "/out"))
+        let run = REPLRun(
+            [
+                .line("export (from requests) to \"requests.csv\""),
+                .line("from plans | aggregate n = count()"),
+            ], outputs: OutputSettings(folder: file.path + "/out"))
         #expect(run.output.error.contains("error[E07"))
         #expect(!run.output.error.contains("wrote"))
         #expect(run.output.output.hasSuffix("n\n-\n2\n(1 row)\n"))

@@ -13,14 +13,15 @@ struct ResultDisplayTests {
             ("n", .int, [.int(5), .int(120)]),
             ("on", .date, [.date(CivilDate(year: 2019, month: 3, day: 31).dayNumber), .null]),
         ])
-        #expect(ResultDisplay(width: nil, colour: false).render(table) == """
-            name    n  on
-            ----  ---  ----------
-            a       5  2019-03-31
-            ∅     120  ∅
-            (2 rows)
+        #expect(
+            ResultDisplay(width: nil, colour: false).render(table) == """
+                name    n  on
+                ----  ---  ----------
+                a       5  2019-03-31
+                ∅     120  ∅
+                (2 rows)
 
-            """)
+                """)
         let coloured = ResultDisplay(width: nil, colour: true).render(table)
         #expect(coloured.contains("\u{1B}[2mnull\u{1B}[0m"))
         #expect(coloured.hasPrefix("\u{1B}[1mname"))
@@ -41,18 +42,22 @@ struct ResultDisplayTests {
         ("rated", false), ("mean", false),
     ])
     func whichDoublesArePercentages(name: String, isPercentage: Bool) {
-        let schema = Schema([Field(name, .double), Field("on_time_numerator", .int), Field("on_time_denominator", .int)])
+        let schema = Schema([
+            Field(name, .double), Field("on_time_numerator", .int), Field("on_time_denominator", .int),
+        ])
         #expect(ResultDisplay.isPercentage(Field(name, .double), in: schema) == isPercentage)
         #expect(!ResultDisplay.isPercentage(Field("rate", .int), in: schema))
     }
 
     @Test func longResultsShowTheirHeadAndTail() {
         let table = Self.table([("n", .int, (1...45).map { .int(Int64($0)) })])
-        let lines = ResultDisplay(width: nil, colour: false, headRows: 3, tailRows: 2).render(table).split(separator: "\n")
+        let lines = ResultDisplay(width: nil, colour: false, headRows: 3, tailRows: 2).render(table).split(
+            separator: "\n")
         #expect(lines == [" n", "--", " 1", " 2", " 3", " …", "44", "45", "(45 rows; the first 3 and last 2 shown)"])
         // Exactly head + tail rows are shown in full.
         let five = Self.table([("n", .int, (1...5).map { .int(Int64($0)) })])
-        #expect(ResultDisplay(width: nil, colour: false, headRows: 3, tailRows: 2).render(five).hasSuffix("5\n(5 rows)\n"))
+        #expect(
+            ResultDisplay(width: nil, colour: false, headRows: 3, tailRows: 2).render(five).hasSuffix("5\n(5 rows)\n"))
     }
 
     @Test func wideResultsAreCutToTheWidthWithTheHiddenColumnsNamed() {
@@ -61,14 +66,15 @@ struct ResultDisplayTests {
             ("third", .string, [.string("cccccccccc")]), ("fourth", .string, [.string("dd")]),
         ])
         let text = ResultDisplay(width: 25, colour: false).render(table)
-        #expect(text == """
-            first       second
-            ----------  ----------
-            aaaaaaaaaa  bbbbbbbbbb
-            (1 row)
-            (2 more columns not shown: third, fourth)
+        #expect(
+            text == """
+                first       second
+                ----------  ----------
+                aaaaaaaaaa  bbbbbbbbbb
+                (1 row)
+                (2 more columns not shown: third, fourth)
 
-            """)
+                """)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.prefix(3).allSatisfy { $0.count <= 25 })
     }

@@ -45,7 +45,9 @@ public struct DiagnosticRenderer: Sendable {
                 let (text, underline) = snippet(source: source, span: span)
                 lines.append(paint(String(lineNumber) + " |", Style.gutter) + (text.isEmpty ? "" : " " + text))
                 let label = diagnostic.label.map { " " + $0 } ?? ""
-                lines.append(blank + paint(" |", Style.gutter) + " " + underline.padding + paint(underline.marks + label, severityStyle))
+                lines.append(
+                    blank + paint(" |", Style.gutter) + " " + underline.padding
+                        + paint(underline.marks + label, severityStyle))
             } else {
                 lines.append(String(repeating: " ", count: gutterWidth) + paint("--> ", Style.gutter) + source.name)
             }
@@ -130,7 +132,10 @@ public struct DiagnosticRenderer: Sendable {
         }
         let start = displayColumn(startColumn - shift)
         let end = displayColumn(max(endColumn, startColumn) - shift)
-        return (String(displayed), (String(repeating: " ", count: start), String(repeating: "^", count: max(1, end - start))))
+        return (
+            String(displayed),
+            (String(repeating: " ", count: start), String(repeating: "^", count: max(1, end - start)))
+        )
     }
 
     private func byte(_ utf8: String.UTF8View, _ offset: Int) -> UInt8 {

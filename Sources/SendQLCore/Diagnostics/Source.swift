@@ -72,6 +72,8 @@ public struct Source: Sendable, Hashable {
         var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
         let base = utf8.startIndex
         if end > start, utf8[utf8.index(base, offsetBy: end - 1)] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: utf8[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: max(start, end))], as: UTF8.self)
+        return String(
+            decoding: utf8[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: max(start, end))],
+            as: UTF8.self)
     }
 }

@@ -6,7 +6,8 @@ public enum DataHorizon {
     /// or `dfe_` (results and published statistics, not the area's records).
     public static func latestDate(in tables: [String: Table]) -> Int32? {
         var latest: Int32?
-        for (name, table) in tables where !name.hasPrefix("_") && !name.hasPrefix("dfe_") && name != "snapshot_history" {
+        for (name, table) in tables where !name.hasPrefix("_") && !name.hasPrefix("dfe_") && name != "snapshot_history"
+        {
             for (field, column) in zip(table.schema.fields, table.columns) where !field.name.hasSuffix("_due_date") {
                 guard case .date(let days) = column.storage else { continue }
                 for row in days.indices where !column.isNull(row) {

@@ -45,7 +45,9 @@ public struct Session: Sendable {
 
     public var context: SessionContext { checker.context }
 
-    public init(tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil, prelude: [Source] = []) {
+    public init(
+        tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil, prelude: [Source] = []
+    ) {
         dataTables = tables
         checker = Checker(tables: tables.mapValues(\.schema), context: context, resources: resources)
         self.prelude = prelude
@@ -61,7 +63,8 @@ public struct Session: Sendable {
 
     /// A table by name (computing a `let` table if it has not been read yet).
     public func table(named name: String) -> Table? {
-        try? store.table(name, executor: Executor(context: context, store: store, source: Source(name: "<session>", text: "")))
+        try? store.table(
+            name, executor: Executor(context: context, store: store, source: Source(name: "<session>", text: "")))
     }
 
     /// Adds or replaces a table (the previous result as `_`, say).
@@ -118,11 +121,17 @@ public struct Session: Sendable {
     /// E0341 for each `--param` that neither the prelude nor the script declares.
     private func unknownParameters() -> [Diagnostic] {
         let declared = checker.declaredParameters.sorted()
-        return checker.context.parameters.keys.sorted().filter { !checker.declaredParameters.contains($0) }.map { name in
-            var notes = Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
-            notes.append(declared.isEmpty ? "note: no script here declares a parameter"
-                : "note: the parameters are " + declared.joined(separator: ", "))
-            return Diagnostic(.error, code: CheckErrorCode.unknownParameter.rawValue, message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
+        return checker.context.parameters.keys.sorted().filter { !checker.declaredParameters.contains($0) }.map {
+            name in
+            var notes =
+                Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
+            notes.append(
+                declared.isEmpty
+                    ? "note: no script here declares a parameter"
+                    : "note: the parameters are " + declared.joined(separator: ", "))
+            return Diagnostic(
+                .error, code: CheckErrorCode.unknownParameter.rawValue,
+                message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
         }
     }
 }

@@ -45,8 +45,9 @@ struct Resolver {
             return .failed(.badInclude, "cannot include \"\(path.value)\": \(error.message)", notes: [])
         }
         if stack.contains(included.name) || included.name == base {
-            return .failed(.badInclude, "\"\(path.value)\" includes itself",
-                           notes: ["note: the chain is " + (stack + [base, included.name]).joined(separator: " -> ")])
+            return .failed(
+                .badInclude, "\"\(path.value)\" includes itself",
+                notes: ["note: the chain is " + (stack + [base, included.name]).joined(separator: " -> ")])
         }
         guard stack.count < Self.maximumIncludeDepth else {
             return .failed(.badInclude, "includes nest deeper than \(Self.maximumIncludeDepth) files", notes: [])

@@ -14,8 +14,11 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         case .percentile: return "percentile(x, p) with p in 0..1 (linear interpolation)"
         case .stddev: return "stddev(number) -> double (sample standard deviation)"
         case .first, .last: return "\(rawValue)(x) -> the value on the first / last row of the group"
-        case .pct: return "pct(cond) -> 100 × rows where cond / rows where cond is not null; also name_numerator, name_denominator"
-        case .trendSlope: return "trend_slope(value, period) -> least-squares change of value per year over the period labels"
+        case .pct:
+            return
+                "pct(cond) -> 100 × rows where cond / rows where cond is not null; also name_numerator, name_denominator"
+        case .trendSlope:
+            return "trend_slope(value, period) -> least-squares change of value per year over the period labels"
         }
     }
 }

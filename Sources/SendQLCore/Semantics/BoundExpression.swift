@@ -39,7 +39,8 @@ public struct BoundExpression: Sendable, Hashable {
         case .inList(let e, let list, _): return e.isConstant && list.allSatisfy(\.isConstant)
         case .between(let e, let a, let b, _): return e.isConstant && a.isConstant && b.isConstant
         case .conditional(let branches, let otherwise):
-            return branches.allSatisfy { $0.condition.isConstant && $0.value.isConstant } && (otherwise?.isConstant ?? true)
+            return branches.allSatisfy { $0.condition.isConstant && $0.value.isConstant }
+                && (otherwise?.isConstant ?? true)
         }
     }
 }

@@ -6,13 +6,16 @@ extension Checker {
     }
 
     mutating func bindCall(
-        _ name: Identifier, arguments: [Expression], filter: Expression?, in frame: FrameSchema, mode: BindMode, span: Span
+        _ name: Identifier, arguments: [Expression], filter: Expression?, in frame: FrameSchema, mode: BindMode,
+        span: Span
     ) -> BoundExpression {
         if let function = functions[name.name] {
-            return expandUserFunction(name, function, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
+            return expandUserFunction(
+                name, function, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
         }
         if let aggregate = AggregateFunction(rawValue: name.name) {
-            return bindAggregate(aggregate, name: name, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
+            return bindAggregate(
+                aggregate, name: name, arguments: arguments, filter: filter, in: frame, mode: mode, span: span)
         }
         if filter != nil {
             report(.wrongArgumentCount, "only aggregates take a `where` filter; `\(name.name)` is not one", span)
@@ -23,9 +26,10 @@ extension Checker {
         }
         guard let scalar = ScalarFunction(rawValue: name.name) else {
             let fix = Suggestions.closest(to: name.name, among: allFunctionNames)
-            report(.unknownFunction, "unknown function `\(name.name)`", name.span,
-                   notes: suggestion(for: name.name, among: allFunctionNames),
-                   fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
+            report(
+                .unknownFunction, "unknown function `\(name.name)`", name.span,
+                notes: suggestion(for: name.name, among: allFunctionNames),
+                fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
             return Self.errorExpression(span)
         }
         let bound = arguments.map { bind($0, in: frame, mode: mode) }
@@ -44,9 +48,12 @@ extension Checker {
                 args = args.map { $0.type == .int ? widen($0) : $0 }
             }
             if [.coalesce, .greatest, .least].contains(scalar) { args = args.map { coerce($0, to: type) } }
-            if scalar == .period, args[1].isConstant, case .literal(.string(let kind)) = fold(args[1]).node, PeriodKind(rawValue: kind) == nil {
-                report(.wrongArgumentType, "`\(kind)` is not a kind of period", args[1].span,
-                       notes: ["note: the kinds are " + PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")])
+            if scalar == .period, args[1].isConstant, case .literal(.string(let kind)) = fold(args[1]).node,
+                PeriodKind(rawValue: kind) == nil
+            {
+                report(
+                    .wrongArgumentType, "`\(kind)` is not a kind of period", args[1].span,
+                    notes: ["note: the kinds are " + PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")])
                 return Self.errorExpression(span)
             }
             return BoundExpression(.scalar(scalar, args), type: type, span: span)
@@ -58,13 +65,16 @@ extension Checker {
     ) {
         switch failure {
         case .arity(let expected, let found):
-            report(.wrongArgumentCount, "`\(function)` takes \(expected) argument\(expected == "1" ? "" : "s"), found \(found)", span,
-                   notes: ["note: \(signature)"])
+            report(
+                .wrongArgumentCount,
+                "`\(function)` takes \(expected) argument\(expected == "1" ? "" : "s"), found \(found)", span,
+                notes: ["note: \(signature)"])
         case .argument(let index, let expected, let found):
             var notes = ["note: \(signature)"]
             if expected == "date" && found == .string { notes.append("help: write a date literal as @2019-03-31") }
-            report(.wrongArgumentType, "argument \(index + 1) of `\(function)` must be \(expected), found \(found)",
-                   arguments[index].span, notes: notes)
+            report(
+                .wrongArgumentType, "argument \(index + 1) of `\(function)` must be \(expected), found \(found)",
+                arguments[index].span, notes: notes)
         }
     }
 
@@ -78,9 +88,12 @@ extension Checker {
         case .aggregate(let collector): input = collector.input
         case .window: input = frame
         case .scalar:
-            report(.aggregateOutsideAggregate, "`\(name.name)` is an aggregate and cannot be used here", name.span,
-                   notes: ["help: aggregates belong in an `aggregate` step, e.g. `aggregate n = \(name.name)(...)`, "
-                       + "or in `derive` for each row's group total, e.g. `derive n = \(name.name)(...)`"])
+            report(
+                .aggregateOutsideAggregate, "`\(name.name)` is an aggregate and cannot be used here", name.span,
+                notes: [
+                    "help: aggregates belong in an `aggregate` step, e.g. `aggregate n = \(name.name)(...)`, "
+                        + "or in `derive` for each row's group total, e.g. `derive n = \(name.name)(...)`"
+                ])
             return Self.errorExpression(span)
         }
         let args = arguments.map { bindScalar($0, in: input) }
@@ -88,12 +101,16 @@ extension Checker {
         if let filter {
             let f = bindScalar(filter, in: input)
             if f.type != .bool && f.type != .null && f.type != .error {
-                report(.wrongArgumentType, "the `where` of `\(name.name)` must be true/false, found \(f.type)", filter.span)
+                report(
+                    .wrongArgumentType, "the `where` of `\(name.name)` must be true/false, found \(f.type)", filter.span
+                )
                 return Self.errorExpression(span)
             }
             boundFilter = f
         }
-        if args.contains(where: { $0.type == .error }) || boundFilter?.type == .error { return Self.errorExpression(span) }
+        if args.contains(where: { $0.type == .error }) || boundFilter?.type == .error {
+            return Self.errorExpression(span)
+        }
         func fail(_ failure: FunctionTypeError) -> BoundExpression {
             reportCallError(failure, function: name.name, signature: function.signature, arguments: args, span: span)
             return Self.errorExpression(span)
@@ -114,12 +131,16 @@ extension Checker {
             type = .int
         case .sum:
             if let e = one() { return fail(e) }
-            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number or duration", found: argType)) }
+            guard argType.isNumeric || argType == .duration else {
+                return fail(.argument(index: 0, expected: "a number or duration", found: argType))
+            }
             type = argType
         case .avg, .stddev:
             if let e = one() { return fail(e) }
             guard argType.isNumeric || (function == .avg && argType == .duration) else {
-                return fail(.argument(index: 0, expected: function == .avg ? "a number or duration" : "a number", found: argType))
+                return fail(
+                    .argument(
+                        index: 0, expected: function == .avg ? "a number or duration" : "a number", found: argType))
             }
             type = .double
         case .min, .max, .first, .last:
@@ -135,9 +156,12 @@ extension Checker {
             }
             if function == .percentile {
                 guard args[1].isConstant, case .literal(let v) = fold(args[1]).node,
-                      let p = (v == .null ? nil : Double(v.description)), (0...1).contains(p) else {
-                    report(.wrongArgumentType, "the fraction of `percentile` must be a constant between 0 and 1", args[1].span,
-                           notes: ["note: percentile(days, 0.9) is the 90th percentile"])
+                    let p = (v == .null ? nil : Double(v.description)), (0...1).contains(p)
+                else {
+                    report(
+                        .wrongArgumentType, "the fraction of `percentile` must be a constant between 0 and 1",
+                        args[1].span,
+                        notes: ["note: percentile(days, 0.9) is the 90th percentile"])
                     return Self.errorExpression(span)
                 }
                 fraction = p
@@ -146,22 +170,28 @@ extension Checker {
         case .trendSlope:
             guard args.count == 2 else { return fail(.arity(expected: "2", found: args.count)) }
             guard argType.isNumeric else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
-            guard args[1].type == .string else { return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type)) }
+            guard args[1].type == .string else {
+                return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type))
+            }
             type = .double
         case .pct:
             if let e = one() { return fail(e) }
-            guard argType == .bool || argType == .null else { return fail(.argument(index: 0, expected: "a true/false condition", found: argType)) }
+            guard argType == .bool || argType == .null else {
+                return fail(.argument(index: 0, expected: "a true/false condition", found: argType))
+            }
             type = .double
         }
         if function == .count && args.isEmpty { argument = nil }
-        var aggregate = BoundAggregate(function: function, argument: argument, fraction: fraction, filter: boundFilter, type: type, span: span)
+        var aggregate = BoundAggregate(
+            function: function, argument: argument, fraction: fraction, filter: boundFilter, type: type, span: span)
         if function == .trendSlope { aggregate.period = args[1] }
         switch mode {
         case .aggregate(let collector):
             return BoundExpression(.column(collector.add(aggregate)), type: type, span: span)
         case .window(let collector):
-            let window = BoundWindow(function: nil, argument: nil, offset: 0, defaultValue: nil, type: type, span: span,
-                                     aggregate: aggregate)
+            let window = BoundWindow(
+                function: nil, argument: nil, offset: 0, defaultValue: nil, type: type, span: span,
+                aggregate: aggregate)
             return BoundExpression(.column(collector.add(window)), type: type, span: span)
         case .scalar:
             return Self.errorExpression(span)
@@ -169,18 +199,21 @@ extension Checker {
     }
 
     private mutating func bindWindow(
-        _ function: WindowFunction, name: Identifier, arguments: [Expression], in frame: FrameSchema, mode: BindMode, span: Span
+        _ function: WindowFunction, name: Identifier, arguments: [Expression], in frame: FrameSchema, mode: BindMode,
+        span: Span
     ) -> BoundExpression {
         guard case .window(let collector) = mode else {
-            report(.windowOutsideDerive, "`\(name.name)` is a window function and can only be used in `derive`", name.span,
-                   notes: ["help: e.g. `derive previous = lag(meeting_date)`, inside a `group` for one series per key"])
+            report(
+                .windowOutsideDerive, "`\(name.name)` is a window function and can only be used in `derive`", name.span,
+                notes: ["help: e.g. `derive previous = lag(meeting_date)`, inside a `group` for one series per key"])
             return Self.errorExpression(span)
         }
         // `rank(-x)` ranks by x from the largest, as `sort -x` orders: dates and text too.
         var arguments = arguments
         var descending = false
         if function == .rank || function == .denseRank, arguments.count == 1,
-           case .unary(.negate, let inner) = arguments[0].kind {
+            case .unary(.negate, let inner) = arguments[0].kind
+        {
             arguments[0] = inner
             descending = true
         }
@@ -203,7 +236,9 @@ extension Checker {
             type = .int
         case .runningSum:
             guard args.count == 1 else { return fail(.arity(expected: "1", found: args.count)) }
-            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number or duration", found: argType)) }
+            guard argType.isNumeric || argType == .duration else {
+                return fail(.argument(index: 0, expected: "a number or duration", found: argType))
+            }
             type = argType
         case .runningMin, .runningMax:
             guard args.count == 1 else { return fail(.arity(expected: "1", found: args.count)) }
@@ -211,19 +246,27 @@ extension Checker {
             type = argType
         case .change:
             guard args.count == 1 else { return fail(.arity(expected: "1", found: args.count)) }
-            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
+            guard argType.isNumeric || argType == .duration else {
+                return fail(.argument(index: 0, expected: "a number", found: argType))
+            }
             type = argType
         case .changeOnYear:
             guard args.count == 2 else { return fail(.arity(expected: "2", found: args.count)) }
-            guard argType.isNumeric || argType == .duration else { return fail(.argument(index: 0, expected: "a number", found: argType)) }
-            guard args[1].type == .string else { return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type)) }
+            guard argType.isNumeric || argType == .duration else {
+                return fail(.argument(index: 0, expected: "a number", found: argType))
+            }
+            guard args[1].type == .string else {
+                return fail(.argument(index: 1, expected: "period labels (string)", found: args[1].type))
+            }
             type = argType
         case .lag, .lead:
             guard (1...3).contains(args.count) else { return fail(.arity(expected: "1 to 3", found: args.count)) }
             guard argType.dataType != nil else { return fail(.argument(index: 0, expected: "a value", found: argType)) }
             if args.count >= 2 {
                 guard case .literal(.int(let n)) = fold(args[1]).node, n >= 0, n <= 1_000_000 else {
-                    report(.wrongArgumentType, "the distance of `\(name.name)` must be a constant whole number from 0", args[1].span)
+                    report(
+                        .wrongArgumentType, "the distance of `\(name.name)` must be a constant whole number from 0",
+                        args[1].span)
                     return Self.errorExpression(span)
                 }
                 offset = Int(n)
@@ -240,7 +283,9 @@ extension Checker {
             report(.wrongArgumentType, "`\(name.name)` needs a typed value, found null", span)
             return Self.errorExpression(span)
         }
-        var window = BoundWindow(function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span)
+        var window = BoundWindow(
+            function: function, argument: args.first, offset: offset, defaultValue: defaultValue, type: type, span: span
+        )
         if function == .changeOnYear { window.period = args[1] }
         window.descending = descending
         return BoundExpression(.column(collector.add(window)), type: type, span: span)
@@ -255,8 +300,11 @@ extension Checker {
             return Self.errorExpression(span)
         }
         guard arguments.count == function.parameters.count else {
-            report(.wrongArgumentCount, "`\(name.name)` takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), found \(arguments.count)", span,
-                   notes: ["note: defined as \(name.name)(\(function.parameters.joined(separator: ", ")))"])
+            report(
+                .wrongArgumentCount,
+                "`\(name.name)` takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), found \(arguments.count)",
+                span,
+                notes: ["note: defined as \(name.name)(\(function.parameters.joined(separator: ", ")))"])
             return Self.errorExpression(span)
         }
         guard !recursiveFunctions.contains(name.name) else {
@@ -278,13 +326,18 @@ extension Checker {
         ]
         if expansionTooDeep {
             expansionTooDeep = false
-            report(.functionExpandsTooFar, "`\(name.name)` expands to an expression nested more than \(Parser.maximumNesting) levels deep", span,
-                   notes: notes)
+            report(
+                .functionExpandsTooFar,
+                "`\(name.name)` expands to an expression nested more than \(Parser.maximumNesting) levels deep", span,
+                notes: notes)
             return Self.errorExpression(span)
         }
         if expansionWork > Checker.maximumExpansionWork, workBefore <= Checker.maximumExpansionWork {
-            report(.functionExpandsTooFar, "`\(name.name)` expands to too large an expression: the function calls of this script come to more than \(Checker.maximumExpansionWork) parts", span,
-                   notes: notes)
+            report(
+                .functionExpandsTooFar,
+                "`\(name.name)` expands to too large an expression: the function calls of this script come to more than \(Checker.maximumExpansionWork) parts",
+                span,
+                notes: notes)
             return Self.errorExpression(span)
         }
         return bound
@@ -327,7 +380,9 @@ extension Expression {
             case .inList(let a, let list, _): visit(a); list.forEach(visit)
             case .between(let a, let low, let high, _): visit(a); visit(low); visit(high)
             case .conditional(let branches, let otherwise):
-                branches.forEach { visit($0.condition); visit($0.value) }
+                branches.forEach {
+                    visit($0.condition); visit($0.value)
+                }
                 otherwise.map(visit)
             }
         }
@@ -346,9 +401,11 @@ extension Expression {
         case .integer, .double, .string, .bool, .null, .date, .duration: break
         case .unary(let op, let e): kind = .unary(op, sub(e))
         case .binary(let op, let a, let b): kind = .binary(op, sub(a), sub(b))
-        case .call(let name, let args, let filter): kind = .call(name, arguments: args.map(sub), filter: filter.map(sub))
+        case .call(let name, let args, let filter):
+            kind = .call(name, arguments: args.map(sub), filter: filter.map(sub))
         case .inList(let e, let list, let negated): kind = .inList(sub(e), list.map(sub), negated: negated)
-        case .between(let e, let low, let high, let negated): kind = .between(sub(e), low: sub(low), high: sub(high), negated: negated)
+        case .between(let e, let low, let high, let negated):
+            kind = .between(sub(e), low: sub(low), high: sub(high), negated: negated)
         case .isNull(let e, let negated): kind = .isNull(sub(e), negated: negated)
         case .conditional(let branches, let otherwise):
             kind = .conditional(

@@ -20,7 +20,9 @@ extension Checker {
             case .inList(let a, let list, _): visit(a); list.forEach(visit)
             case .between(let a, let l, let h, _): visit(a); visit(l); visit(h)
             case .conditional(let branches, let otherwise):
-                branches.forEach { visit($0.condition); visit($0.value) }
+                branches.forEach {
+                    visit($0.condition); visit($0.value)
+                }
                 otherwise.map(visit)
             default: break
             }
@@ -50,15 +52,23 @@ extension Checker {
             // `on plan_id` joins the same-named column of both sides.
             if case .name(let name, nil) = condition.kind {
                 guard let l = input.fields.firstIndex(where: { $0.name == name.name }),
-                      let r = rightFrame.fields.firstIndex(where: { $0.name == name.name }) else {
+                    let r = rightFrame.fields.firstIndex(where: { $0.name == name.name })
+                else {
                     let missing = input.names.contains(name.name) ? aliasName : "the left side"
-                    report(.badJoinCondition, "`on \(name.name)` needs a column `\(name.name)` on both sides; \(missing) has none", condition.span,
-                           notes: suggestion(for: name.name, among: input.names.contains(name.name) ? rightFrame.names : input.names))
+                    report(
+                        .badJoinCondition,
+                        "`on \(name.name)` needs a column `\(name.name)` on both sides; \(missing) has none",
+                        condition.span,
+                        notes: suggestion(
+                            for: name.name, among: input.names.contains(name.name) ? rightFrame.names : input.names))
                     return nil
                 }
-                guard let pair = keyPair(BoundExpression(.column(l), type: .value(input.fields[l].type), span: condition.span),
-                                         BoundExpression(.column(r), type: .value(rightFrame.fields[r].type), span: condition.span),
-                                         span: condition.span) else { return nil }
+                guard
+                    let pair = keyPair(
+                        BoundExpression(.column(l), type: .value(input.fields[l].type), span: condition.span),
+                        BoundExpression(.column(r), type: .value(rightFrame.fields[r].type), span: condition.span),
+                        span: condition.span)
+                else { return nil }
                 leftKeys.append(pair.0)
                 rightKeys.append(pair.1)
                 sharedNames.insert(name.name)
@@ -83,13 +93,15 @@ extension Checker {
             residualConditions.append(condition)
         }
         guard !leftKeys.isEmpty else {
-            report(.badJoinCondition, "a join needs at least one equality between the two sides", span,
-                   notes: ["help: e.g. `join plans on plan_id` or `join plans as p on p.plan_id == plan_id`"])
+            report(
+                .badJoinCondition, "a join needs at least one equality between the two sides", span,
+                notes: ["help: e.g. `join plans on plan_id` or `join plans as p on p.plan_id == plan_id`"])
             return nil
         }
         if kind == .left, let extra = residualConditions.first {
-            report(.badJoinCondition, "a left join's conditions must be equalities between the two sides", extra.span,
-                   notes: ["help: filter with `where` before or after the join instead"])
+            report(
+                .badJoinCondition, "a left join's conditions must be equalities between the two sides", extra.span,
+                notes: ["help: filter with `where` before or after the join instead"])
             return nil
         }
 
@@ -117,14 +129,21 @@ extension Checker {
                 report(.badJoinCondition, "a join condition must be true/false, found \(bound.type)", condition.span)
                 return nil
             }
-            residual = residual.map { BoundExpression(.binary(.and, $0, bound), type: .bool, span: $0.span.merged(with: bound.span)) } ?? bound
+            residual =
+                residual.map {
+                    BoundExpression(.binary(.and, $0, bound), type: .bool, span: $0.span.merged(with: bound.span))
+                } ?? bound
         }
-        let plan = JoinPlan(kind: kind, right: right, leftKeys: leftKeys, rightKeys: rightKeys, residual: residual, rightColumns: rightColumns, rightNames: rightNames)
+        let plan = JoinPlan(
+            kind: kind, right: right, leftKeys: leftKeys, rightKeys: rightKeys, residual: residual,
+            rightColumns: rightColumns, rightNames: rightNames)
         return PlanStep(kind: .join(plan), span: span, schema: frame)
     }
 
     /// Two key expressions of one type (int widened to double when they differ).
-    private mutating func keyPair(_ l: BoundExpression, _ r: BoundExpression, span: Span) -> (BoundExpression, BoundExpression)? {
+    private mutating func keyPair(
+        _ l: BoundExpression, _ r: BoundExpression, span: Span
+    ) -> (BoundExpression, BoundExpression)? {
         guard let type = ExprType.unify(l.type, r.type), type.dataType != nil else {
             report(.badJoinCondition, "cannot join \(l.type) with \(r.type)", span)
             return nil
@@ -152,21 +171,25 @@ extension Checker {
             let index = other.schema.fields.firstIndex { $0.name == field.name }!
             let otherType = other.schema.fields[index].type
             guard otherType == field.type else {
-                report(.appendColumnsDiffer, "`\(field.name)` is \(field.type) on the left and \(otherType) on the right", relation.span,
-                       notes: ["help: convert one side with int(), double() or string()"])
+                report(
+                    .appendColumnsDiffer, "`\(field.name)` is \(field.type) on the left and \(otherType) on the right",
+                    relation.span,
+                    notes: ["help: convert one side with int(), double() or string()"])
                 return nil
             }
             columnMap.append(index)
         }
-        return PlanStep(kind: .append(other: other, columnMap: columnMap, distinct: distinct), span: span, schema: input)
+        return PlanStep(
+            kind: .append(other: other, columnMap: columnMap, distinct: distinct), span: span, schema: input)
     }
 
     mutating func checkPivot(names: Expression, values: Expression, input: FrameSchema, span: Span) -> PlanStep? {
         let boundNames = bindScalar(names, in: input), boundValues = bindScalar(values, in: input)
         if boundNames.type == .error || boundValues.type == .error { return nil }
         guard case .column(let nameColumn) = boundNames.node, case .column(let valueColumn) = boundValues.node else {
-            report(.badPivot, "`pivot` takes two columns: the one whose values become column names, then the values", span,
-                   notes: ["help: derive them first, e.g. `derive period = year(outcome_date)`"])
+            report(
+                .badPivot, "`pivot` takes two columns: the one whose values become column names, then the values", span,
+                notes: ["help: derive them first, e.g. `derive period = year(outcome_date)`"])
             return nil
         }
         guard nameColumn != valueColumn else {

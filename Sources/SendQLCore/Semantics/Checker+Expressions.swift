@@ -25,7 +25,9 @@ extension Checker {
             report(.functionExpandsTooFar, "expression nested more than \(Parser.maximumNesting) levels deep", span)
             return Self.errorExpression(span)
         }
-        func literal(_ value: Value, _ type: ExprType) -> BoundExpression { BoundExpression(.literal(value), type: type, span: span) }
+        func literal(_ value: Value, _ type: ExprType) -> BoundExpression {
+            BoundExpression(.literal(value), type: type, span: span)
+        }
         switch expression.kind {
         case .integer(let v): return literal(.int(v), .int)
         case .double(let v): return literal(.double(v), .double)
@@ -59,8 +61,11 @@ extension Checker {
             var members = list.map { bind($0, in: frame, mode: mode) }
             var type = bound.type
             for member in members {
-                guard let unified = ExprType.unify(type, member.type), unified.dataType != nil || unified == .error || unified == .null else {
-                    report(.typeMismatch, "cannot look for a \(bound.type) in a list holding \(member.type)", member.span)
+                guard let unified = ExprType.unify(type, member.type),
+                    unified.dataType != nil || unified == .error || unified == .null
+                else {
+                    report(
+                        .typeMismatch, "cannot look for a \(bound.type) in a list holding \(member.type)", member.span)
                     return Self.errorExpression(span)
                 }
                 type = unified
@@ -69,9 +74,11 @@ extension Checker {
                 bound = widen(bound)
                 members = members.map(widen)
             }
-            return BoundExpression(.inList(bound, members, negated: negated), type: bound.type == .error ? .error : .bool, span: span)
+            return BoundExpression(
+                .inList(bound, members, negated: negated), type: bound.type == .error ? .error : .bool, span: span)
         case .between(let value, let low, let high, let negated):
-            let v = bind(value, in: frame, mode: mode), l = bind(low, in: frame, mode: mode), h = bind(high, in: frame, mode: mode)
+            let v = bind(value, in: frame, mode: mode), l = bind(low, in: frame, mode: mode),
+                h = bind(high, in: frame, mode: mode)
             let lower = bindBinary(.greaterOrEqual, v, l, span: span)
             let upper = bindBinary(.lessOrEqual, v, h, span: span)
             if lower.type == .error || upper.type == .error { return Self.errorExpression(span) }
@@ -81,7 +88,8 @@ extension Checker {
             return BoundExpression(.between(v2, l2, h2, negated: negated), type: .bool, span: span)
         case .isNull(let value, let negated):
             let bound = bind(value, in: frame, mode: mode)
-            return BoundExpression(.isNull(bound, negated: negated), type: bound.type == .error ? .error : .bool, span: span)
+            return BoundExpression(
+                .isNull(bound, negated: negated), type: bound.type == .error ? .error : .bool, span: span)
         case .conditional(let branches, let otherwise):
             return bindConditional(branches, otherwise: otherwise, in: frame, mode: mode, span: span)
         }
@@ -90,7 +98,9 @@ extension Checker {
     /// An int expression read as double; others unchanged.
     func widen(_ e: BoundExpression) -> BoundExpression {
         guard e.type == .int else { return e }
-        if case .literal(.int(let v)) = e.node { return BoundExpression(.literal(.double(Double(v))), type: .double, span: e.span) }
+        if case .literal(.int(let v)) = e.node {
+            return BoundExpression(.literal(.double(Double(v))), type: .double, span: e.span)
+        }
         return BoundExpression(.toDouble(e), type: .double, span: e.span)
     }
 
@@ -104,20 +114,27 @@ extension Checker {
     ) -> BoundExpression {
         if let qualifier {
             if let index = frame.fields.indices.first(where: {
-                frame.qualifiers[$0] == qualifier.name && (frame.fields[$0].name == name.name || frame.originalNames[$0] == name.name)
+                frame.qualifiers[$0] == qualifier.name
+                    && (frame.fields[$0].name == name.name || frame.originalNames[$0] == name.name)
             }) {
                 return columnReference(index, in: frame, mode: mode, name: name, span: span)
             }
             if frame.isOpen { return Self.errorExpression(span) }
             let known = Set(frame.qualifiers.compactMap { $0 })
             if !known.contains(qualifier.name) {
-                report(.unknownColumn, "unknown table `\(qualifier.name)` in `\(qualifier.name).\(name.name)`", qualifier.span,
-                       notes: known.isEmpty ? ["note: no table names can qualify a column here"]
-                           : ["note: the tables here are " + known.sorted().joined(separator: ", ")])
+                report(
+                    .unknownColumn, "unknown table `\(qualifier.name)` in `\(qualifier.name).\(name.name)`",
+                    qualifier.span,
+                    notes: known.isEmpty
+                        ? ["note: no table names can qualify a column here"]
+                        : ["note: the tables here are " + known.sorted().joined(separator: ", ")])
             } else {
-                let columns = frame.fields.indices.filter { frame.qualifiers[$0] == qualifier.name }.map { frame.originalNames[$0] }
-                report(.unknownColumn, "`\(qualifier.name)` has no column `\(name.name)`", name.span,
-                       notes: suggestion(for: name.name, among: columns))
+                let columns = frame.fields.indices.filter { frame.qualifiers[$0] == qualifier.name }.map {
+                    frame.originalNames[$0]
+                }
+                report(
+                    .unknownColumn, "`\(qualifier.name)` has no column `\(name.name)`", name.span,
+                    notes: suggestion(for: name.name, among: columns))
             }
             return Self.errorExpression(span)
         }
@@ -133,18 +150,23 @@ extension Checker {
             return Self.errorExpression(span)
         }
         if let constantContext, frame.fields.isEmpty {
-            report(.valueReadsColumn, "\(constantContext) cannot read columns, and `\(name.name)` is not a value or parameter", name.span,
-                   notes: suggestion(for: name.name, among: Array(values.keys))
-                       + ["help: compute it in a pipeline, e.g. `let t = from requests | aggregate v = min(\(name.name))`"])
+            report(
+                .valueReadsColumn,
+                "\(constantContext) cannot read columns, and `\(name.name)` is not a value or parameter", name.span,
+                notes: suggestion(for: name.name, among: Array(values.keys))
+                    + ["help: compute it in a pipeline, e.g. `let t = from requests | aggregate v = min(\(name.name))`"]
+            )
             return Self.errorExpression(span)
         }
         var notes = suggestion(for: name.name, among: frame.names + Array(values.keys))
         if frame.fields.count <= 20 {
-            notes.append("note: the columns here are " + (frame.names.isEmpty ? "(none)" : frame.names.joined(separator: ", ")))
+            notes.append(
+                "note: the columns here are " + (frame.names.isEmpty ? "(none)" : frame.names.joined(separator: ", ")))
         }
         let fix = Suggestions.closest(to: name.name, among: frame.names + Array(values.keys))
-        report(.unknownColumn, "unknown column `\(name.name)`", name.span, notes: notes,
-               fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
+        report(
+            .unknownColumn, "unknown column `\(name.name)`", name.span, notes: notes,
+            fixIts: fix.map { [FixIt(span: name.span, replacement: $0)] } ?? [])
         return Self.errorExpression(span)
     }
 
@@ -154,8 +176,9 @@ extension Checker {
         let type = ExprType.value(frame.fields[index].type)
         if case .aggregate(let collector) = mode {
             guard let keyPosition = collector.keyColumns.firstIndex(of: index) else {
-                report(.neitherGroupedNorAggregated, "`\(name.name)` is neither a group key nor inside an aggregate", span,
-                       notes: ["help: wrap it in an aggregate such as first(\(name.name)), or add it to the group keys"])
+                report(
+                    .neitherGroupedNorAggregated, "`\(name.name)` is neither a group key nor inside an aggregate", span,
+                    notes: ["help: wrap it in an aggregate such as first(\(name.name)), or add it to the group keys"])
                 return Self.errorExpression(span)
             }
             return BoundExpression(.column(keyPosition), type: type, span: span)
@@ -205,7 +228,9 @@ extension Checker {
             let condition = bind(branch.condition, in: frame, mode: mode)
             let value = bind(branch.value, in: frame, mode: mode)
             if condition.type != .bool && condition.type != .null && condition.type != .error {
-                report(.typeMismatch, "a `when`/`if` condition must be true/false, found \(condition.type)", condition.span)
+                report(
+                    .typeMismatch, "a `when`/`if` condition must be true/false, found \(condition.type)", condition.span
+                )
                 failed = true
             }
             guard let unified = ExprType.unify(type, value.type) else {
@@ -231,7 +256,7 @@ extension Checker {
             return Self.errorExpression(span)
         }
         bound = bound.map { BoundBranch(condition: $0.condition, value: coerce($0.value, to: type)) }
-        return BoundExpression(.conditional(bound, otherwise: elseValue.map { coerce($0, to: type) }), type: type, span: span)
+        return BoundExpression(
+            .conditional(bound, otherwise: elseValue.map { coerce($0, to: type) }), type: type, span: span)
     }
 }
-

@@ -1,13 +1,16 @@
 extension Checker {
     /// Types a binary operator, rewriting calendar spans (`date + 12 months`) into calls.
-    mutating func bindBinary(_ op: BinaryOperator, _ lhs: BoundExpression, _ rhs: BoundExpression, span: Span) -> BoundExpression {
+    mutating func bindBinary(
+        _ op: BinaryOperator, _ lhs: BoundExpression, _ rhs: BoundExpression, span: Span
+    ) -> BoundExpression {
         if lhs.type == .error || rhs.type == .error { return Self.errorExpression(span) }
         let l = lhs.type, r = rhs.type
         func make(_ type: ExprType, _ a: BoundExpression = lhs, _ b: BoundExpression = rhs) -> BoundExpression {
             BoundExpression(.binary(op, a, b), type: type, span: span)
         }
         func mismatch(_ hint: String? = nil) -> BoundExpression {
-            report(.typeMismatch, "cannot apply `\(op.rawValue)` to \(l) and \(r)", span, notes: hint.map { [$0] } ?? [])
+            report(
+                .typeMismatch, "cannot apply `\(op.rawValue)` to \(l) and \(r)", span, notes: hint.map { [$0] } ?? [])
             return Self.errorExpression(span)
         }
         switch op {
@@ -20,7 +23,9 @@ extension Checker {
                 return BoundExpression(.scalar(function, [lhs, count]), type: .date, span: span)
             }
             if r == .months || r == .workingDays || l == .months || l == .workingDays {
-                return mismatch("help: a span of \(r == .months || l == .months ? "months" : "working days") can only be added to or taken from a date")
+                return mismatch(
+                    "help: a span of \(r == .months || l == .months ? "months" : "working days") can only be added to or taken from a date"
+                )
             }
             if let numeric = arithmeticType(l, r) {
                 return make(numeric, coerce(lhs, to: numeric), coerce(rhs, to: numeric))
@@ -39,21 +44,28 @@ extension Checker {
             default: return mismatch()
             }
         case .multiply:
-            if let numeric = arithmeticType(l, r) { return make(numeric, coerce(lhs, to: numeric), coerce(rhs, to: numeric)) }
-            if (l == .duration && (r == .int || r == .null)) || ((l == .int || l == .null) && r == .duration) { return make(.duration) }
+            if let numeric = arithmeticType(l, r) {
+                return make(numeric, coerce(lhs, to: numeric), coerce(rhs, to: numeric))
+            }
+            if (l == .duration && (r == .int || r == .null)) || ((l == .int || l == .null) && r == .duration) {
+                return make(.duration)
+            }
             return mismatch()
         case .divide:
             if arithmeticType(l, r) != nil { return make(.double, widen(lhs), widen(rhs)) }
             if l == .duration && r == .duration { return make(.double) }
             return mismatch(l == .duration ? "help: divide by a duration (`days / 7 days`) to get a number" : nil)
         case .modulo:
-            if let numeric = arithmeticType(l, r) { return make(numeric, coerce(lhs, to: numeric), coerce(rhs, to: numeric)) }
+            if let numeric = arithmeticType(l, r) {
+                return make(numeric, coerce(lhs, to: numeric), coerce(rhs, to: numeric))
+            }
             return mismatch()
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             if l == .null || r == .null {
                 let fix = op == .notEqual ? "is not null" : "is null"
-                report(.comparisonWithNull, "comparing with null never gives true or false", span,
-                       notes: ["help: test for a missing value with `\(fix)`"])
+                report(
+                    .comparisonWithNull, "comparing with null never gives true or false", span,
+                    notes: ["help: test for a missing value with `\(fix)`"])
                 return Self.errorExpression(span)
             }
             guard let unified = ExprType.unify(l, r), unified.dataType != nil else {
@@ -77,7 +89,9 @@ extension Checker {
             }
             return make(.bool)
         case .coalesce:
-            guard let unified = ExprType.unify(l, r), unified.dataType != nil || unified == .null else { return mismatch() }
+            guard let unified = ExprType.unify(l, r), unified.dataType != nil || unified == .null else {
+                return mismatch()
+            }
             return make(unified, coerce(lhs, to: unified), coerce(rhs, to: unified))
         }
     }

@@ -3,7 +3,9 @@ extension Checker {
     mutating func checkOutput(_ statement: Statement) -> [CheckedStatement] {
         switch statement.kind {
         case .export(let relation, let path):
-            guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.tables) else { return [] }
+            guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.tables) else {
+                return []
+            }
             return [.export(pipeline, path: path.value, span: statement.span)]
         case .chart(let kind, let relation, let options, let path):
             guard let plan = checkChart(kind: kind, relation: relation, options: options, path: path) else { return [] }
@@ -22,11 +24,15 @@ extension Checker {
             guard requireReport("table", statement.span), let pipeline = checkRelation(relation) else { return [] }
             return [.table(pipeline, caption: caption.flatMap { constantText($0) })]
         case .figure(let path, let caption):
-            guard requireReport("figure", statement.span), checkFileName(path, formats: FileFormat.figures) else { return [] }
+            guard requireReport("figure", statement.span), checkFileName(path, formats: FileFormat.figures) else {
+                return []
+            }
             return [.figure(path: path.value, caption: caption.flatMap { constantText($0) })]
         case .snapshot(let name):
             guard tables["kpi_pack"] != nil else {
-                report(.snapshotWithoutKPIPack, "`snapshot` stores the KPI pack, and no `kpi_pack` table is defined here", statement.span)
+                report(
+                    .snapshotWithoutKPIPack, "`snapshot` stores the KPI pack, and no `kpi_pack` table is defined here",
+                    statement.span)
                 return []
             }
             return [.snapshot(name: name.value, span: statement.span)]
@@ -36,7 +42,9 @@ extension Checker {
                 let bound = fold(bindScalar(threshold, in: FrameSchema(fields: [])))
                 guard case .literal(.int(let n)) = bound.node, (1...1000).contains(n) else {
                     if bound.type != .error {
-                        report(.badPublicationThreshold, "the publication threshold must be a whole number from 1 to 1000", threshold.span)
+                        report(
+                            .badPublicationThreshold, "the publication threshold must be a whole number from 1 to 1000",
+                            threshold.span)
                     }
                     return []
                 }
@@ -53,12 +61,15 @@ extension Checker {
         let name = path.value
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         if name.hasPrefix("/") || parts.contains("..") || name.isEmpty || parts.contains("") {
-            report(.badOutputFileName, "\"\(name)\" must be a relative path inside the output folder", path.span,
-                   notes: ["help: write a name like \"kpis.csv\" or \"figures/kpis.svg\"; --out chooses the folder"])
+            report(
+                .badOutputFileName, "\"\(name)\" must be a relative path inside the output folder", path.span,
+                notes: ["help: write a name like \"kpis.csv\" or \"figures/kpis.svg\"; --out chooses the folder"])
             return false
         }
         guard let format = FileFormat(path: name), formats.contains(format) else {
-            report(.badOutputFileName, "\"\(name)\" should end in " + formats.map { "." + $0.rawValue }.joined(separator: ", "), path.span)
+            report(
+                .badOutputFileName,
+                "\"\(name)\" should end in " + formats.map { "." + $0.rawValue }.joined(separator: ", "), path.span)
             return false
         }
         return true
@@ -66,8 +77,9 @@ extension Checker {
 
     mutating func requireReport(_ what: String, _ span: Span) -> Bool {
         guard reportOpen else {
-            report(.reportPartWithoutReport, "`\(what)` adds to a report, and none has been started", span,
-                   notes: ["help: start one first: report \"progress.html\" \"Title\""])
+            report(
+                .reportPartWithoutReport, "`\(what)` adds to a report, and none has been started", span,
+                notes: ["help: start one first: report \"progress.html\" \"Title\""])
             return false
         }
         return true
@@ -83,43 +95,65 @@ extension Checker {
         return value == .null ? "" : value.description
     }
 
-    mutating func checkChart(kind: Identifier, relation: Relation, options: [NamedExpression], path: StringLiteral) -> ChartPlan? {
+    mutating func checkChart(
+        kind: Identifier, relation: Relation, options: [NamedExpression], path: StringLiteral
+    ) -> ChartPlan? {
         guard let chartKind = ChartKind(rawValue: kind.name) else {
-            report(.badChart, "unknown kind of chart `\(kind.name)`", kind.span, notes: ["note: the kinds are line and bar"])
+            report(
+                .badChart, "unknown kind of chart `\(kind.name)`", kind.span,
+                notes: ["note: the kinds are line and bar"])
             return nil
         }
-        guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.charts) else { return nil }
+        guard let pipeline = checkRelation(relation), checkFileName(path, formats: FileFormat.charts) else {
+            return nil
+        }
         let columns = pipeline.schema.fields
-        var plan = ChartPlan(kind: chartKind, pipeline: pipeline, x: "", y: "", series: nil, benchmarks: [], target: nil,
-                             targetColumn: nil, rag: false, lowerIsBetter: false, title: nil, xTitle: nil, yTitle: nil, path: path.value)
+        var plan = ChartPlan(
+            kind: chartKind, pipeline: pipeline, x: "", y: "", series: nil, benchmarks: [], target: nil,
+            targetColumn: nil, rag: false, lowerIsBetter: false, title: nil, xTitle: nil, yTitle: nil, path: path.value)
         let known = ["x", "y", "series", "benchmark", "target", "rag", "better", "title", "x_title", "y_title"]
         var ok = true
         for option in options {
             guard let name = option.name else {
-                report(.badChart, "chart options are written name = value", option.expression.span,
-                       notes: ["note: the options are " + known.joined(separator: ", ")])
+                report(
+                    .badChart, "chart options are written name = value", option.expression.span,
+                    notes: ["note: the options are " + known.joined(separator: ", ")])
                 ok = false
                 continue
             }
             switch name.name {
             case "x", "y", "series":
                 guard case .name(let column, nil) = option.expression.kind,
-                      let field = columns.first(where: { $0.name == column.name }) else {
-                    report(.badChart, "`\(name.name)` must name a column of the charted table", option.expression.span,
-                           notes: ["note: the columns are " + columns.map(\.name).joined(separator: ", ")])
+                    let field = columns.first(where: { $0.name == column.name })
+                else {
+                    report(
+                        .badChart, "`\(name.name)` must name a column of the charted table", option.expression.span,
+                        notes: ["note: the columns are " + columns.map(\.name).joined(separator: ", ")])
                     ok = false
                     continue
                 }
                 if name.name == "y" && !field.type.isNumeric {
-                    report(.badChart, "`y` must be a number column, and `\(field.name)` is \(field.type)", option.expression.span)
+                    report(
+                        .badChart, "`y` must be a number column, and `\(field.name)` is \(field.type)",
+                        option.expression.span)
                     ok = false
                 }
-                if name.name == "x" { plan.x = field.name } else if name.name == "y" { plan.y = field.name } else { plan.series = field.name }
+                if name.name == "x" {
+                    plan.x = field.name
+                } else if name.name == "y" {
+                    plan.y = field.name
+                } else {
+                    plan.series = field.name
+                }
             case "target":
                 // A column of the charted table: each series' own target.
-                if case .name(let column, nil) = option.expression.kind, let field = columns.first(where: { $0.name == column.name }) {
+                if case .name(let column, nil) = option.expression.kind,
+                    let field = columns.first(where: { $0.name == column.name })
+                {
                     guard field.type.isNumeric else {
-                        report(.badChart, "a `target` column must hold numbers, and `\(field.name)` is \(field.type)", option.expression.span)
+                        report(
+                            .badChart, "a `target` column must hold numbers, and `\(field.name)` is \(field.type)",
+                            option.expression.span)
                         ok = false
                         continue
                     }
@@ -135,7 +169,9 @@ extension Checker {
                     ok = false
                 }
             case "rag":
-                guard case .literal(.bool(let v)) = fold(bindScalar(option.expression, in: FrameSchema(fields: []))).node else {
+                guard
+                    case .literal(.bool(let v)) = fold(bindScalar(option.expression, in: FrameSchema(fields: []))).node
+                else {
                     report(.badChart, "`rag` must be true or false", option.expression.span)
                     ok = false
                     continue
@@ -157,8 +193,11 @@ extension Checker {
                 default: plan.yTitle = text
                 }
             default:
-                report(.badChart, "unknown chart option `\(name.name)`", name.span,
-                       notes: suggestion(for: name.name, among: known) + ["note: the options are " + known.joined(separator: ", ")])
+                report(
+                    .badChart, "unknown chart option `\(name.name)`", name.span,
+                    notes: suggestion(for: name.name, among: known) + [
+                        "note: the options are " + known.joined(separator: ", ")
+                    ])
                 ok = false
             }
         }

@@ -16,20 +16,28 @@ extension Checker {
             let listed = names.filter { !$0.hasPrefix("_") }
             let fix = Suggestions.closest(to: tableName.name, among: names)
             // DfE's published statistics are there only when asked for: say how to ask.
-            let dfe = tableName.name.hasPrefix("dfe_") && !names.contains(where: { $0.hasPrefix("dfe_") })
-                ? ["help: `dfe_` tables are DfE's published statistics, read with --dfe DIR (or $SENDQL_DFE); "
-                    + "sendql ships DfE's 2025 release in datasets/dfe/ehcp-2025"] : []
-            report(.unknownTable, "unknown table `\(tableName.name)`", tableName.span,
-                   notes: dfe + suggestion(for: tableName.name, among: names) + ["note: the tables are " + listed.joined(separator: ", ")],
-                   fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
+            let dfe =
+                tableName.name.hasPrefix("dfe_") && !names.contains(where: { $0.hasPrefix("dfe_") })
+                ? [
+                    "help: `dfe_` tables are DfE's published statistics, read with --dfe DIR (or $SENDQL_DFE); "
+                        + "sendql ships DfE's 2025 release in datasets/dfe/ehcp-2025"
+                ] : []
+            report(
+                .unknownTable, "unknown table `\(tableName.name)`", tableName.span,
+                notes: dfe + suggestion(for: tableName.name, among: names) + [
+                    "note: the tables are " + listed.joined(separator: ", ")
+                ],
+                fixIts: fix.map { [FixIt(span: tableName.span, replacement: $0)] } ?? [])
             return nil
         }
         return checkSteps(pipeline, from: tableName, frame: frame, range: nil)
     }
 
     /// Checks the steps after `from`, each against the schema the one before produced.
-    private mutating func checkSteps(_ pipeline: Pipeline, from tableName: Identifier, frame start: FrameSchema,
-                                     range: ClosedRange<Int64>?) -> CheckedPipeline? {
+    private mutating func checkSteps(
+        _ pipeline: Pipeline, from tableName: Identifier, frame start: FrameSchema,
+        range: ClosedRange<Int64>?
+    ) -> CheckedPipeline? {
         var frame = start
         frame.qualifiers = Array(repeating: tableName.name, count: frame.fields.count)
         var steps: [PlanStep] = []
@@ -56,13 +64,15 @@ extension Checker {
     /// row limit).
     private mutating func checkRange(_ function: Identifier, _ arguments: [Expression]) -> ClosedRange<Int64>? {
         guard function.name == "range" else {
-            report(.unknownTable, "unknown table function `\(function.name)`", function.span,
-                   notes: ["note: the table function is range(first, last)"])
+            report(
+                .unknownTable, "unknown table function `\(function.name)`", function.span,
+                notes: ["note: the table function is range(first, last)"])
             return nil
         }
         guard arguments.count == 2 else {
-            report(.wrongArgumentCount, "`range` takes 2 arguments, found \(arguments.count)", function.span,
-                   notes: ["note: range(first, last) -> a table with one int column `value`"])
+            report(
+                .wrongArgumentCount, "`range` takes 2 arguments, found \(arguments.count)", function.span,
+                notes: ["note: range(first, last) -> a table with one int column `value`"])
             return nil
         }
         var bounds: [Int64] = []
@@ -70,7 +80,9 @@ extension Checker {
             let bound = fold(bindScalar(argument, in: FrameSchema(fields: [])))
             if bound.type == .error { return nil }
             guard case .literal(.int(let n)) = bound.node else {
-                report(.wrongArgumentType, "the bounds of `range` must be whole-number constants, found \(bound.type)", argument.span)
+                report(
+                    .wrongArgumentType, "the bounds of `range` must be whole-number constants, found \(bound.type)",
+                    argument.span)
                 return nil
             }
             bounds.append(n)
@@ -79,7 +91,10 @@ extension Checker {
         // Far-apart bounds (range(-9e18, 9e18)) differ by more than 64 bits hold.
         let (span, overflow) = bounds[1].subtractingReportingOverflow(bounds[0])
         guard bounds[0] <= bounds[1], !overflow, span < Int64(most) else {
-            report(.badTake, "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most \(Checker.grouped(most)) rows", function.span)
+            report(
+                .badTake,
+                "`range(\(bounds[0]), \(bounds[1]))` must run upwards and hold at most \(Checker.grouped(most)) rows",
+                function.span)
             return nil
         }
         return bounds[0]...bounds[1]
@@ -122,8 +137,9 @@ extension Checker {
         var ok = true
         for item in items {
             guard let name = inferredName(item) else {
-                report(.columnNeedsName, "this \(step) column needs a name", item.expression.span,
-                       notes: ["help: write `name = ...`"])
+                report(
+                    .columnNeedsName, "this \(step) column needs a name", item.expression.span,
+                    notes: ["help: write `name = ...`"])
                 ok = false
                 continue
             }
@@ -142,7 +158,9 @@ extension Checker {
         var ok = true
         for item in items {
             guard let name = item.name?.name ?? (step == "group" ? inferredName(item) : nil) else {
-                report(.columnNeedsName, "each \(step) column needs a name", item.expression.span, notes: ["help: write `name = ...`"])
+                report(
+                    .columnNeedsName, "each \(step) column needs a name", item.expression.span,
+                    notes: ["help: write `name = ...`"])
                 ok = false
                 continue
             }
@@ -154,8 +172,9 @@ extension Checker {
                 continue
             }
             guard let type = bound.type.dataType ?? (bound.type == .null ? .string : nil) else {
-                report(.calendarUnitAsValue, "a column cannot hold a span of \(bound.type)", item.expression.span,
-                       notes: ["help: add it to a date, e.g. `received_date + 12 months`"])
+                report(
+                    .calendarUnitAsValue, "a column cannot hold a span of \(bound.type)", item.expression.span,
+                    notes: ["help: add it to a date, e.g. `received_date + 12 months`"])
                 ok = false
                 continue
             }

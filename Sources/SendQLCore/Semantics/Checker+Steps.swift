@@ -9,20 +9,23 @@ extension Checker {
         var frame = input
         func done(_ kind: PlanStep.Kind) -> PlanStep { PlanStep(kind: kind, span: step.span, schema: frame) }
         func notInGroup(_ name: String) -> PlanStep? {
-            report(.stepNotAllowedInGroup, "`\(name)` cannot be used inside `group`", step.span,
-                   notes: ["note: inside group: where, derive, select, sort, take, distinct, aggregate"])
+            report(
+                .stepNotAllowedInGroup, "`\(name)` cannot be used inside `group`", step.span,
+                notes: ["note: inside group: where, derive, select, sort, take, distinct, aggregate"])
             return nil
         }
         switch step.kind {
         case .from, .fromFunction:
-            report(SyntaxErrorCode.pipelineWithoutFrom, "`from` can only start a pipeline", step.span,
-                   notes: ["help: to combine tables use join, append or union"])
+            report(
+                SyntaxErrorCode.pipelineWithoutFrom, "`from` can only start a pipeline", step.span,
+                notes: ["help: to combine tables use join, append or union"])
             return nil
         case .filter(let condition):
             let bound = bindScalar(condition, in: input)
             if bound.type == .error { return nil }
             guard bound.type == .bool || bound.type == .null else {
-                report(.conditionNotBoolean, "`where` needs a true/false condition, found \(bound.type)", condition.span)
+                report(
+                    .conditionNotBoolean, "`where` needs a true/false condition, found \(bound.type)", condition.span)
                 return nil
             }
             return done(.filter(bound))
@@ -57,7 +60,8 @@ extension Checker {
             if let start {
                 guard let first = constantCount(start) else { return nil }
                 guard first >= 1, last >= first else {
-                    report(.badTake, "a take range runs from 1 upwards, first to last: found \(first)..\(last)", step.span)
+                    report(
+                        .badTake, "a take range runs from 1 upwards, first to last: found \(first)..\(last)", step.span)
                     return nil
                 }
                 return done(.take(start: first - 1, count: last - first + 1))
@@ -65,7 +69,8 @@ extension Checker {
             return done(.take(start: 0, count: last))
         case .join(let kind, let relation, let alias, let conditions):
             if group != nil { return notInGroup("join") }
-            return checkJoin(kind: kind, relation: relation, alias: alias, conditions: conditions, input: input, span: step.span)
+            return checkJoin(
+                kind: kind, relation: relation, alias: alias, conditions: conditions, input: input, span: step.span)
         case .append(let relation), .union(let relation):
             if group != nil { return notInGroup("append") }
             var distinct = false
@@ -78,8 +83,9 @@ extension Checker {
             if group != nil { return notInGroup("group") }
             return checkGroup(keys: keys, body: body, input: input, span: step.span)
         case .fill(let column, let kind, let first, let last, let defaults):
-            return checkFill(column: column, kind: kind, first: first, last: last, defaults: defaults, input: input,
-                             keyColumns: group?.keyColumns ?? [], span: step.span)
+            return checkFill(
+                column: column, kind: kind, first: first, last: last, defaults: defaults, input: input,
+                keyColumns: group?.keyColumns ?? [], span: step.span)
         }
     }
 
@@ -88,7 +94,10 @@ extension Checker {
         let bound = bindScalar(expression, in: FrameSchema(fields: []))
         if bound.type == .error { return nil }
         guard bound.type == .int, case .literal(.int(let n)) = fold(bound).node, n >= 0 else {
-            report(.badTake, "`take` needs a whole number of rows, found \(bound.type == .int ? "a negative number" : bound.type.description)", expression.span)
+            report(
+                .badTake,
+                "`take` needs a whole number of rows, found \(bound.type == .int ? "a negative number" : bound.type.description)",
+                expression.span)
             return nil
         }
         return Int(min(n, Int64(Int32.max)))
@@ -123,7 +132,9 @@ extension Checker {
         return frame
     }
 
-    mutating func checkAggregate(_ items: [NamedExpression], input: FrameSchema, keyColumns: [Int], span: Span) -> PlanStep? {
+    mutating func checkAggregate(
+        _ items: [NamedExpression], input: FrameSchema, keyColumns: [Int], span: Span
+    ) -> PlanStep? {
         guard let names = names(of: items, step: "aggregate") else { return nil }
         let collector = AggregateCollector(input: input, keyColumns: keyColumns)
         var outputs: [NamedBound] = []
@@ -145,7 +156,9 @@ extension Checker {
             outputs.append(NamedBound(name: name, expression: bound))
             fields.append(Field(name, type))
             // A top-level pct also gives its numerator and denominator.
-            if case .call(let call, _, _) = item.expression.kind, call.name == "pct", case .column(let slot) = bound.node {
+            if case .call(let call, _, _) = item.expression.kind, call.name == "pct",
+                case .column(let slot) = bound.node
+            {
                 for (suffix, offset) in [("numerator", 1), ("denominator", 2)] {
                     let part = BoundExpression(.column(slot + offset), type: .int, span: bound.span)
                     outputs.append(NamedBound(name: "\(name)_\(suffix)", expression: part))
@@ -175,7 +188,9 @@ extension Checker {
                 keyColumns.append(index)
                 continue
             }
-            guard let items = bindDeriveItems([key], frame: &frame, step: "group"), let item = items.first else { return nil }
+            guard let items = bindDeriveItems([key], frame: &frame, step: "group"), let item = items.first else {
+                return nil
+            }
             keyItems.append(item)
             keyColumns.append(frame.fields.firstIndex { $0.name == item.name }!)
         }
@@ -189,16 +204,19 @@ extension Checker {
                 return nil
             }
             if case .select(let items) = step.kind,
-               let missing = keyNames.first(where: { key in !items.contains { inferredName($0) == key } }) {
+                let missing = keyNames.first(where: { key in !items.contains { inferredName($0) == key } })
+            {
                 report(.stepNotAllowedInGroup, "a `select` inside `group` must keep the key `\(missing)`", step.span)
                 return nil
             }
             let positions = keyNames.compactMap { name in frame.fields.firstIndex { $0.name == name } }
             guard positions.count == keyNames.count,
-                  let checked = checkStep(step, input: frame, inGroup: GroupContext(keyColumns: positions)) else { return nil }
+                let checked = checkStep(step, input: frame, inGroup: GroupContext(keyColumns: positions))
+            else { return nil }
             bodySteps.append(checked)
             frame = checked.schema
         }
-        return PlanStep(kind: .group(keys: keyItems, keyColumns: startKeyColumns, body: bodySteps), span: span, schema: frame)
+        return PlanStep(
+            kind: .group(keys: keyItems, keyColumns: startKeyColumns, body: bodySteps), span: span, schema: frame)
     }
 }

@@ -143,20 +143,25 @@ public struct Checker: Sendable {
         return BoundExpression(.literal(value), type: bound.type, span: bound.span)
     }
 
-    mutating func checkParameter(name: Identifier, typeName: Identifier, allowed: [Expression]?, defaultValue: Expression?) {
+    mutating func checkParameter(
+        name: Identifier, typeName: Identifier, allowed: [Expression]?, defaultValue: Expression?
+    ) {
         declaredParameters.insert(name.name)
         let types: [String: DataType] = [
             "int": .int, "double": .double, "bool": .bool, "date": .date, "string": .string, "duration": .duration,
         ]
         guard let type = types[typeName.name] else {
-            report(.badParameter, "unknown parameter type `\(typeName.name)`", typeName.span,
-                   notes: ["help: the types are int, double, bool, date, string, duration"])
+            report(
+                .badParameter, "unknown parameter type `\(typeName.name)`", typeName.span,
+                notes: ["help: the types are int, double, bool, date, string, duration"])
             values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
             return
         }
         if let text = context.parameters[name.name] {
             guard let value = ParameterParser.parse(text, as: type) else {
-                report(.badParameter, "parameter `\(name.name)` is \(type), but the command line gave \"\(text)\"", name.span)
+                report(
+                    .badParameter, "parameter `\(name.name)` is \(type), but the command line gave \"\(text)\"",
+                    name.span)
                 values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
                 return
             }
@@ -165,7 +170,9 @@ public struct Checker: Sendable {
             return
         }
         guard let defaultValue else {
-            report(.badParameter, "parameter `\(name.name)` has no default; set it with --param \(name.name)=VALUE", name.span)
+            report(
+                .badParameter, "parameter `\(name.name)` has no default; set it with --param \(name.name)=VALUE",
+                name.span)
             values[name.name] = BoundExpression(.literal(.null), type: .error, span: name.span)
             return
         }
@@ -174,10 +181,13 @@ public struct Checker: Sendable {
             bound = BoundExpression(.literal(.double(Double(v))), type: .double, span: bound.span)
         }
         if bound.type != .value(type) && bound.type != .error && bound.type != .null {
-            report(.badParameter, "parameter `\(name.name)` is \(type), but its default is \(bound.type)", defaultValue.span)
+            report(
+                .badParameter, "parameter `\(name.name)` is \(type), but its default is \(bound.type)",
+                defaultValue.span)
             bound.type = .error
         }
-        values[name.name] = bound.type == .null ? BoundExpression(.literal(.null), type: .value(type), span: bound.span) : bound
+        values[name.name] =
+            bound.type == .null ? BoundExpression(.literal(.null), type: .value(type), span: bound.span) : bound
         if bound.type != .error, case .literal(let value) = bound.node {
             checkAllowed(name: name, value: value, allowed: allowed, type: type, fromCommandLine: nil)
         }
@@ -185,14 +195,17 @@ public struct Checker: Sendable {
 
     /// A parameter declared `in (...)` takes one of those values: E0340 lists them all (from the
     /// command line, the mistake is the user's, and the status is usage).
-    mutating func checkAllowed(name: Identifier, value: Value, allowed: [Expression]?, type: DataType, fromCommandLine text: String?) {
+    mutating func checkAllowed(
+        name: Identifier, value: Value, allowed: [Expression]?, type: DataType, fromCommandLine text: String?
+    ) {
         guard let allowed else { return }
         var choices: [Value] = []
         for expression in allowed {
             let bound = constant(expression, naming: name.name)
             guard bound.type != .error else { return }
             guard case .literal(let choice) = bound.node, bound.type == .value(type) else {
-                report(.badParameter, "the values of parameter `\(name.name)` must be \(type) constants", expression.span)
+                report(
+                    .badParameter, "the values of parameter `\(name.name)` must be \(type) constants", expression.span)
                 return
             }
             choices.append(choice)
@@ -200,7 +213,8 @@ public struct Checker: Sendable {
         guard !choices.contains(value) else { return }
         let list = choices.map { $0.description }
         let found = text ?? value.description
-        let message = text == nil
+        let message =
+            text == nil
             ? "the default of parameter `\(name.name)` is \(found), which is not one of its values"
             : "--param \(name.name)=\(found): `\(name.name)` is one of " + list.joined(separator: ", ")
         var notes = Suggestions.closest(to: found, among: list).map { ["help: did you mean \($0)?"] } ?? []
@@ -237,11 +251,17 @@ public struct Checker: Sendable {
 
     /// A syntax error only the checker sees (`from` in the middle of a pipeline built elsewhere).
     mutating func report(_ code: SyntaxErrorCode, _ message: String, _ span: Span, notes: [String] = []) {
-        diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
+        diagnostics.append(
+            Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
     }
 
     /// Records an error at a span of the current source.
-    mutating func report(_ code: CheckErrorCode, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []) {
-        diagnostics.append(Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes, fixIts: fixIts))
+    mutating func report(
+        _ code: CheckErrorCode, _ message: String, _ span: Span, notes: [String] = [], fixIts: [FixIt] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                .error, code: code.rawValue, message: message, source: source, span: span, notes: notes, fixIts: fixIts)
+        )
     }
 }

@@ -13,7 +13,8 @@ public enum PlanPrinter {
             case .export(let pipeline, let path, _):
                 out += "export to \"\(path)\"\n" + render(pipeline, tables: tables, indent: "  ")
             case .chart(let plan, _):
-                out += "chart \(plan.kind.rawValue) x=\(plan.x) y=\(plan.y) to \"\(plan.path)\"\n"
+                out +=
+                    "chart \(plan.kind.rawValue) x=\(plan.x) y=\(plan.y) to \"\(plan.path)\"\n"
                     + render(plan.pipeline, tables: tables, indent: "  ")
             case .report(let paths, _, _): out += "report " + paths.map { "\"\($0)\"" }.joined(separator: ", ") + "\n"
             case .heading(let text): out += "heading \"\(text)\"\n"
@@ -59,13 +60,15 @@ public enum PlanPrinter {
             return "aggregate " + plan.aggregates.map(\.function.rawValue).joined(separator: ", ")
         case .sort(let keys): return "sort (\(keys.count) key\(keys.count == 1 ? "" : "s"))"
         case .take(let start, let count): return "take rows \(start + 1)..\(count.map { String(start + $0) } ?? "end")"
-        case .join(let plan): return "join \(plan.kind.rawValue) on \(plan.leftKeys.count) key\(plan.leftKeys.count == 1 ? "" : "s")"
+        case .join(let plan):
+            return "join \(plan.kind.rawValue) on \(plan.leftKeys.count) key\(plan.leftKeys.count == 1 ? "" : "s")"
         case .distinct: return "distinct"
         case .append(_, _, let distinct): return distinct ? "union" : "append"
         case .pivot: return "pivot"
         case .fill(let plan): return "fill by \(plan.kind.rawValue)"
         case .group(let keys, let keyColumns, _):
-            return "group by \(keyColumns.count) key\(keyColumns.count == 1 ? "" : "s")" + (keys.isEmpty ? "" : " (derived: " + keys.map(\.name).joined(separator: ", ") + ")")
+            return "group by \(keyColumns.count) key\(keyColumns.count == 1 ? "" : "s")"
+                + (keys.isEmpty ? "" : " (derived: " + keys.map(\.name).joined(separator: ", ") + ")")
         }
     }
 

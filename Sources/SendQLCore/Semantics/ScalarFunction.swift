@@ -32,7 +32,9 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .yearMonth: return "year_month(date) -> string, e.g. \"2019-03\""
         case .academicYear: return "academic_year(date) -> string, e.g. \"2018/19\" (September-August)"
         case .financialYear: return "financial_year(date) -> string, e.g. \"2018-19\" (April-March)"
-        case .period: return "period(date, kind) -> the label of the year, academic_year, financial_year, quarter or month holding the date"
+        case .period:
+            return
+                "period(date, kind) -> the label of the year, academic_year, financial_year, quarter or month holding the date"
         case .monthStart, .monthEnd, .quarterStart: return "\(rawValue)(date) -> date"
         case .addDays: return "add_days(date, int) -> date"
         case .addMonths: return "add_months(date, int) -> date (clamped to the month's last day)"
@@ -58,10 +60,16 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .int: return "int(value) -> int"
         case .double: return "double(value) -> double"
         case .string: return "string(value) -> string"
-        case .rag: return "rag(value, target[, better[, amber]]) -> \"green\", \"amber\" or \"red\" (better \"higher\" or \"lower\"; amber within 0.1 of the target by default)"
-        case .direction: return "direction(slope, better[, tolerance]) -> \"improving\", \"worsening\" or \"flat\" (flat within 0.5 a year by default)"
-        case .previousPeriod: return "previous_period(label) -> the label of the period before (\"2019-Q1\" -> \"2018-Q4\")"
-        case .samePeriodLastYear: return "same_period_last_year(label) -> the label a year earlier (\"2019-Q1\" -> \"2018-Q1\")"
+        case .rag:
+            return
+                "rag(value, target[, better[, amber]]) -> \"green\", \"amber\" or \"red\" (better \"higher\" or \"lower\"; amber within 0.1 of the target by default)"
+        case .direction:
+            return
+                "direction(slope, better[, tolerance]) -> \"improving\", \"worsening\" or \"flat\" (flat within 0.5 a year by default)"
+        case .previousPeriod:
+            return "previous_period(label) -> the label of the period before (\"2019-Q1\" -> \"2018-Q4\")"
+        case .samePeriodLastYear:
+            return "same_period_last_year(label) -> the label a year earlier (\"2019-Q1\" -> \"2018-Q1\")"
         }
     }
 
@@ -125,10 +133,14 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
             }
             return .success(result)
         case .rag:
-            guard (2...4).contains(arguments.count) else { return .failure(.arity(expected: "2 to 4", found: arguments.count)) }
+            guard (2...4).contains(arguments.count) else {
+                return .failure(.arity(expected: "2 to 4", found: arguments.count))
+            }
             return check(Array([ExprType.double, .double, .string, .double].prefix(arguments.count)), .string)
         case .direction:
-            guard (2...3).contains(arguments.count) else { return .failure(.arity(expected: "2 or 3", found: arguments.count)) }
+            guard (2...3).contains(arguments.count) else {
+                return .failure(.arity(expected: "2 or 3", found: arguments.count))
+            }
             return check(Array([ExprType.double, .string, .double].prefix(arguments.count)), .string)
         case .previousPeriod, .samePeriodLastYear: return check([.string], .string)
         case .int, .double, .string:

@@ -161,7 +161,8 @@ public struct Step: Sendable, Hashable {
         /// `pivot names_column values values_column`: one column per distinct name.
         case pivot(names: Expression, values: Expression)
         /// `fill period by "year" [from "2015" to "2024"] [with n = 0]`: every period in range gets a row.
-        case fill(column: Identifier, kind: Expression, first: Expression?, last: Expression?, defaults: [NamedExpression])
+        case fill(
+            column: Identifier, kind: Expression, first: Expression?, last: Expression?, defaults: [NamedExpression])
     }
 
     public var kind: Kind

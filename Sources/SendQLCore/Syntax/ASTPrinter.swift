@@ -35,10 +35,14 @@ public enum ASTPrinter {
         case .export(let table, let path):
             return "(export \(relation(table, indent: "")) (to \(quoted(path.value))))"
         case .chart(let kind, let table, let options, let path):
-            return "(" + spaced(["chart", written(kind), relation(table, indent: ""), list("options", options.map(render)),
-                                 "(to \(quoted(path.value)))"]) + ")"
+            return "("
+                + spaced([
+                    "chart", written(kind), relation(table, indent: ""), list("options", options.map(render)),
+                    "(to \(quoted(path.value)))",
+                ]) + ")"
         case .report(let paths, let title):
-            return "(report \(paths.map { quoted($0.value) }.joined(separator: " "))" + (title.map { " " + render($0) } ?? "") + ")"
+            return "(report \(paths.map { quoted($0.value) }.joined(separator: " "))"
+                + (title.map { " " + render($0) } ?? "") + ")"
         case .heading(let text): return "(heading \(render(text)))"
         case .text(let text): return "(text \(render(text)))"
         case .table(let table, let caption):
@@ -172,7 +176,8 @@ public enum ASTPrinter {
     /// A name as it would be written: bare when it can be, in backquotes otherwise.
     static func written(_ identifier: Identifier) -> String {
         let text = identifier.name
-        let plain = text.first.map { $0.isLetter || $0 == "_" } == true
+        let plain =
+            text.first.map { $0.isLetter || $0 == "_" } == true
             && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
             && Keyword(rawValue: text) == nil
         return plain ? text : "`\(text)`"

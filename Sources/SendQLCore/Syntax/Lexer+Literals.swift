@@ -36,7 +36,9 @@ extension Lexer {
             if Lexer.durationUnits[suffix] != nil {
                 notes.append("help: put a space between the number and its unit: '\(text(start, numberEnd)) \(suffix)'")
             } else if suffix.lowercased() != "e" {
-                notes.append("help: names cannot start with a digit; write `\(text(start, position))` in backquotes to use it as a name")
+                notes.append(
+                    "help: names cannot start with a digit; write `\(text(start, position))` in backquotes to use it as a name"
+                )
             }
             report(
                 .invalidNumber, "invalid number '\(text(start, position))'", Span(start, position),
@@ -48,7 +50,9 @@ extension Lexer {
         let digits = text(start, position).filter { $0 != "_" }
         if isDecimal {
             guard let value = Double(digits), value.isFinite else {
-                report(.invalidNumber, "number '\(text(start, position))' is too large", Span(start, position), label: "too large")
+                report(
+                    .invalidNumber, "number '\(text(start, position))' is too large", Span(start, position),
+                    label: "too large")
                 emit(.invalid, from: start)
                 return
             }
@@ -176,7 +180,9 @@ extension Lexer {
         let name = text(start + 1, position)
         position += 1
         if name.isEmpty {
-            report(.emptyQuotedName, "empty quoted name", Span(start, position), label: "a name needs at least one character")
+            report(
+                .emptyQuotedName, "empty quoted name", Span(start, position),
+                label: "a name needs at least one character")
             emit(.invalid, from: start)
             return
         }
@@ -212,7 +218,8 @@ extension Lexer {
         }
         guard let date = CivilDate.valid(year: year, month: month, day: day) else {
             report(
-                .invalidDate, "invalid date literal '\(written)': \(Lexer.whyNotADate(year: year, month: month, day: day))",
+                .invalidDate,
+                "invalid date literal '\(written)': \(Lexer.whyNotADate(year: year, month: month, day: day))",
                 span, label: "no such date")
             emit(.invalid, from: start)
             return

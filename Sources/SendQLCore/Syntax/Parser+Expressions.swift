@@ -53,7 +53,9 @@ extension Parser {
                     advance()
                     isNegated = true
                 }
-                try consume(.keyword(.null), "'null' after 'is'", notes: ["help: 'is' only tests for null: x is null, x is not null"])
+                try consume(
+                    .keyword(.null), "'null' after 'is'",
+                    notes: ["help: 'is' only tests for null: x is null, x is not null"])
                 left = Expression(.isNull(left, negated: isNegated), span: Span(left.span.start, previousEnd))
             }
             // A chain (`a + b + c`) nests each operator inside the next without the parser recursing.
@@ -127,7 +129,9 @@ extension Parser {
         case .keyword(let keyword) where Parser.keywordsThatReadLikeNames.contains(keyword):
             throw expected(
                 "an expression",
-                notes: ["help: '\(keyword.rawValue)' is a reserved word; write `\(keyword.rawValue)` in backquotes to use it as a name"],
+                notes: [
+                    "help: '\(keyword.rawValue)' is a reserved word; write `\(keyword.rawValue)` in backquotes to use it as a name"
+                ],
                 fixIts: [FixIt(span: token.span, replacement: "`\(keyword.rawValue)`")])
         default:
             throw expected("an expression")

@@ -95,7 +95,8 @@ extension Parser {
             advance()
             defaults = try parseNamedList()
         }
-        return Step(.fill(column: column, kind: kind, first: first, last: last, defaults: defaults),
-                    span: Span(fillToken.span.start, previousEnd))
+        return Step(
+            .fill(column: column, kind: kind, first: first, last: last, defaults: defaults),
+            span: Span(fillToken.span.start, previousEnd))
     }
 }

@@ -175,7 +175,9 @@ extension Parser {
         var allowed: [Expression]?
         if isAt(.in) {
             let inToken = advance()
-            guard case .inList(_, let values, _) = try parseInList(Expression(.null, span: inToken.span), negated: false).kind
+            guard
+                case .inList(_, let values, _) = try parseInList(Expression(.null, span: inToken.span), negated: false)
+                    .kind
             else { preconditionFailure("parseInList makes an in-list") }
             allowed = values
         }
@@ -230,7 +232,8 @@ extension Parser {
                 message = try parseStringLiteral("a message in quotes after 'else'")
             }
             try expectStatementEnd()
-            return Statement(.expectNone(relation: relation, message: message), span: Span(expectToken.span.start, previousEnd))
+            return Statement(
+                .expectNone(relation: relation, message: message), span: Span(expectToken.span.start, previousEnd))
         }
         let condition = try parseExpression()
         var message: StringLiteral?
@@ -244,7 +247,8 @@ extension Parser {
                 fixIts: [FixIt(span: Span(current.span.start, current.span.start), replacement: "else ")])
         }
         try expectStatementEnd()
-        return Statement(.expect(condition: condition, message: message), span: Span(expectToken.span.start, previousEnd))
+        return Statement(
+            .expect(condition: condition, message: message), span: Span(expectToken.span.start, previousEnd))
     }
 
     /// Fails unless the statement ends here (line break, `;` or end of input).

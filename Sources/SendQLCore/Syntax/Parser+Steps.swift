@@ -103,7 +103,9 @@ extension Parser {
         }
         return expected(
             position == .afterPipe ? "a step after '|'" : "a step",
-            notes: ["help: a pipeline reads one table, named after its 'from'; combine tables with 'join', 'append' or 'union'"])
+            notes: [
+                "help: a pipeline reads one table, named after its 'from'; combine tables with 'join', 'append' or 'union'"
+            ])
     }
 
     /// A name where a step should be: `filter`, `mutate`, `limit`, `wher`.
@@ -253,7 +255,9 @@ extension Parser {
             throw failure(
                 .unexpectedToken, "expected 'inner', 'left' or a table name, found '\(current.text)'",
                 label: "sendql has no \(word) join",
-                notes: ["help: joins are 'join' (inner) and 'join left'; for a right join, swap the tables and use 'join left'"])
+                notes: [
+                    "help: joins are 'join' (inner) and 'join left'; for a right join, swap the tables and use 'join left'"
+                ])
         }
         let relation = try parseRelation()
         var alias: Identifier?
@@ -334,7 +338,8 @@ extension Parser {
         let keywordToken = advance()
         let relation = try parseRelation()
         let span = Span(keywordToken.span.start, previousEnd)
-        return keywordToken.kind == .keyword(.append) ? Step(.append(relation), span: span) : Step(.union(relation), span: span)
+        return keywordToken.kind == .keyword(.append)
+            ? Step(.append(relation), span: span) : Step(.union(relation), span: span)
     }
 
     /// `"pivot" expr "values" expr`

@@ -21,12 +21,14 @@ public enum StepTable {
     public static let pipelineStart = StepDefinition(
         name: "from", syntax: "from TABLE",
         summary: "start a pipeline from a table, a let table, a loaded file or _ (the last result)",
-        grammar: "\"from\" IDENT", synonyms: [], parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseFrom() })
+        grammar: "\"from\" IDENT", synonyms: [],
+        parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseFrom() })
 
     /// Every step, in the order the docs present them.
     public static let steps: [StepDefinition] = [
         StepDefinition(
-            name: "where", syntax: "where CONDITION", summary: "keep the rows where the condition is true (null counts as false)",
+            name: "where", syntax: "where CONDITION",
+            summary: "keep the rows where the condition is true (null counts as false)",
             grammar: "\"where\" expr", synonyms: ["filter", "having", "subset"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseWhere() }),
         StepDefinition(
@@ -36,11 +38,13 @@ public enum StepTable {
             synonyms: ["mutate", "extend", "transform", "with_columns", "assign", "compute", "add"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseNamedListStep() }),
         StepDefinition(
-            name: "select", syntax: "select col, name = expr, ...", summary: "keep exactly these columns, in this order",
+            name: "select", syntax: "select col, name = expr, ...",
+            summary: "keep exactly these columns, in this order",
             grammar: "\"select\" named { \",\" named }", synonyms: ["project", "keep", "columns"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseNamedListStep() }),
         StepDefinition(
-            name: "aggregate", syntax: "aggregate name = agg(...), ...", summary: "one row of aggregates (one per group inside group)",
+            name: "aggregate", syntax: "aggregate name = agg(...), ...",
+            summary: "one row of aggregates (one per group inside group)",
             grammar: "\"aggregate\" named { \",\" named }", synonyms: ["summarize", "summarise", "summary", "agg"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseNamedListStep() }),
         StepDefinition(
@@ -70,7 +74,8 @@ public enum StepTable {
             grammar: "\"distinct\" [ named { \",\" named } ]", synonyms: ["unique", "dedupe", "dedup", "uniq"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseDistinct() }),
         StepDefinition(
-            name: "append", syntax: "append TABLE | append (pipeline)", summary: "add the rows of another table with the same columns",
+            name: "append", syntax: "append TABLE | append (pipeline)",
+            summary: "add the rows of another table with the same columns",
             grammar: "\"append\" relation", synonyms: ["concat", "bind_rows", "rbind", "union_all"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseAppendOrUnion() }),
         StepDefinition(
@@ -78,7 +83,8 @@ public enum StepTable {
             grammar: "\"union\" relation", synonyms: [],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parseAppendOrUnion() }),
         StepDefinition(
-            name: "pivot", syntax: "pivot NAMES values VALUES", summary: "one column per distinct value of NAMES, filled from VALUES",
+            name: "pivot", syntax: "pivot NAMES values VALUES",
+            summary: "one column per distinct value of NAMES, filled from VALUES",
             grammar: "\"pivot\" expr \"values\" expr", synonyms: ["pivot_wider", "spread", "crosstab"],
             parse: { (parser: inout Parser) throws(ParseFailure) in try parser.parsePivot() }),
         StepDefinition(

@@ -29,7 +29,8 @@ enum BadByteScanner {
                 let b = words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
                 let c = words.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
                 let d = words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                let zeroBytes = ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b)
+                let zeroBytes =
+                    ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b)
                     | ((c &- lowBits) & ~c) | ((d &- lowBits) & ~d)
                 if (a | b | c | d | zeroBytes) & highBits == 0 {
                     index += 32

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file's bytes in memory, read-only: mapped from the file when it is a regular file, else copied.
@@ -33,7 +33,8 @@ final class ByteStorage: @unchecked Sendable {
             defer { close(descriptor) }
             var status = stat()
             if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
-               let base = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED {
+                let base = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED
+            {
                 _ = madvise(base, Int(status.st_size), MADV_SEQUENTIAL)
                 return ByteStorage(mapped: UnsafeRawPointer(base), length: Int(status.st_size))
             }

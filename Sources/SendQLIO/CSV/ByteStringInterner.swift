@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -137,7 +137,9 @@ struct ByteStringInterner {
         precondition(bits <= 32, "an interner holds fewer than 2^31 values")
         var bigger = [UInt64](repeating: 0, count: 1 << bits)
         for entry in slots where entry != 0 {
-            insert(hash: entry & 0xFFFF_FFFF_0000_0000, code: UInt32(truncatingIfNeeded: entry) - 1, into: &bigger, bits: bits)
+            insert(
+                hash: entry & 0xFFFF_FFFF_0000_0000, code: UInt32(truncatingIfNeeded: entry) - 1, into: &bigger,
+                bits: bits)
         }
         slots = bigger
         slotBits = bits

@@ -8,10 +8,13 @@ struct CSVCellLocator {
 
     /// A located diagnostic pointing at the cell of `row` (0-based, as in the table) and header
     /// field `field` (0-based).
-    func issue(row: Int, field: Int, code: DataErrorCode, message: String, notes: [String] = [],
-               severity: Severity) -> DataIssue {
-        file.fieldIssue(row: rowStarts[row], field: field, code: code, message: message, notes: notes,
-                        severity: severity)
+    func issue(
+        row: Int, field: Int, code: DataErrorCode, message: String, notes: [String] = [],
+        severity: Severity
+    ) -> DataIssue {
+        file.fieldIssue(
+            row: rowStarts[row], field: field, code: code, message: message, notes: notes,
+            severity: severity)
     }
 }
 

@@ -39,7 +39,9 @@ final class CSVFile {
     ) throws(DataIssue) -> CSVFile {
         let displayName = name ?? path
         do {
-            return CSVFile(name: displayName, storage: try ByteStorage.contents(ofPath: path), maximumFieldBytes: maximumFieldBytes)
+            return CSVFile(
+                name: displayName, storage: try ByteStorage.contents(ofPath: path), maximumFieldBytes: maximumFieldBytes
+            )
         } catch {
             throw DataIssue(
                 location: DataLocation(file: displayName),
@@ -58,7 +60,9 @@ final class CSVFile {
         let bytes = storage.buffer
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         textStart = hasByteOrderMark ? 3 : 0
-        badBytes = BadByteScanner.badByteOffsets(in: bytes, from: hasByteOrderMark ? 3 : 0) { storage.releaseResidentPages(in: $0) }
+        badBytes = BadByteScanner.badByteOffsets(in: bytes, from: hasByteOrderMark ? 3 : 0) {
+            storage.releaseResidentPages(in: $0)
+        }
         // Parsing reads the pages again shortly; meanwhile they need not all be resident at once.
         storage.releaseResidentPages()
         readHeader()
@@ -68,9 +72,11 @@ final class CSVFile {
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = CSVRecordScanner(buffer, position: textStart, maximumFieldBytes: maximumFieldBytes)
             guard scanner.nextRecord(startingBefore: buffer.count) else {
-                headerIssues.append(issue(PendingProblem(
-                    code: .emptyFile, offset: textStart, length: 0,
-                    message: "empty file: no header row naming the columns")))
+                headerIssues.append(
+                    issue(
+                        PendingProblem(
+                            code: .emptyFile, offset: textStart, length: 0,
+                            message: "empty file: no header row naming the columns")))
                 return
             }
             dataStart = scanner.position
@@ -88,19 +94,26 @@ final class CSVFile {
             var unreported = 0
             func report(_ problem: PendingProblem) {
                 // A line of commas would otherwise give a message per field.
-                if headerIssues.count < Self.maximumHeaderIssues { headerIssues.append(issue(problem)) } else { unreported += 1 }
+                if headerIssues.count < Self.maximumHeaderIssues {
+                    headerIssues.append(issue(problem))
+                } else {
+                    unreported += 1
+                }
             }
             for (index, field) in scanner.fields.enumerated() {
                 let name = scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
                 let tokenEnd = field.isQuoted ? field.end + 1 : field.end
                 if name.isEmpty {
-                    report(PendingProblem(
-                        code: .emptyColumnName, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "header field \(index + 1) has no column name"))
+                    report(
+                        PendingProblem(
+                            code: .emptyColumnName, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
+                            message: "header field \(index + 1) has no column name"))
                 } else if let first = firstOffsetOfName[name] {
-                    report(PendingProblem(
-                        code: .duplicateColumn, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
-                        message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))"))
+                    report(
+                        PendingProblem(
+                            code: .duplicateColumn, offset: field.tokenStart, length: tokenEnd - field.tokenStart,
+                            message: "duplicate column name \(FoundText.quoted(name)) (also header field \(first + 1))")
+                    )
                 } else {
                     firstOffsetOfName[name] = index
                 }
@@ -206,7 +219,9 @@ extension CSVFile {
             var scanner = CSVRecordScanner(buffer, position: rowStart)
             guard scanner.nextRecord(startingBefore: buffer.count), index < scanner.fields.count else { return nil }
             var scratch: [UInt8] = []
-            return scanner.withContent(of: scanner.fields[index], scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+            return scanner.withContent(of: scanner.fields[index], scratch: &scratch) {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
     }
 
@@ -216,8 +231,9 @@ extension CSVFile {
         severity: Severity = .error
     ) -> DataIssue {
         let token = fieldToken(row: rowStart, field: index)
-        return issue(PendingProblem(
-            code: code, offset: token.offset, length: token.length, message: message, notes: notes, column: index),
+        return issue(
+            PendingProblem(
+                code: code, offset: token.offset, length: token.length, message: message, notes: notes, column: index),
             severity: severity)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -32,7 +32,8 @@ public struct CSVReader: Sendable {
     /// above 0 (so the command line and every loader obey it), else `builtInMaximumFieldBytes`.
     public static let defaultMaximumFieldBytes: Int = {
         guard let text = getenv("SENDQL_MAX_FIELD_BYTES").map({ String(cString: $0) }),
-              let value = Int(text), value > 0 else { return builtInMaximumFieldBytes }
+            let value = Int(text), value > 0
+        else { return builtInMaximumFieldBytes }
         return value
     }()
     /// The smallest share of a file worth a thread of its own (tests lower it to split small files).
@@ -58,7 +59,9 @@ public struct CSVReader: Sendable {
     /// first bad row (the first problem of that row).
     public func read(path: String) throws -> CSVTable {
         let file: CSVFile
-        do { file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes) } catch { throw error.diagnostic }
+        do { file = try CSVFile.open(path: path, maximumFieldBytes: maximumFieldBytes) } catch {
+            throw error.diagnostic
+        }
         return try read(file, keepRowStarts: false).table
     }
 

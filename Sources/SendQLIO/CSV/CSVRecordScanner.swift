@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where one field's text lies in the file.
@@ -63,7 +63,9 @@ struct CSVRecordScanner {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// A scanner over `bytes`, starting at `position` (which must be a record start).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, maximumFieldBytes: Int = .max, storedFieldLimit: Int = .max) {
+    init(
+        _ bytes: UnsafeBufferPointer<UInt8>, position: Int, maximumFieldBytes: Int = .max, storedFieldLimit: Int = .max
+    ) {
         // An empty buffer still needs a pointer; position == count then ends scanning at once.
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         count = bytes.count
@@ -173,7 +175,8 @@ struct CSVRecordScanner {
         var escaped = false
         while true {
             guard index < count,
-                  let found = memchr(base + index, Int32(Self.quote), count - index) else {
+                let found = memchr(base + index, Int32(Self.quote), count - index)
+            else {
                 // No closing quote: the field runs to the end of the file.
                 record(.unterminatedQuote, at: opening)
                 store(FieldSpan(start: opening + 1, end: count, isQuoted: true, hasEscapedQuotes: escaped))

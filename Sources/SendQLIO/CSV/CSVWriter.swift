@@ -97,7 +97,8 @@ public final class CSVWriter {
                 scratch[position] = UInt8(ascii: "-")
             }
             let length = scratch.count - position
-            (buffer + count).update(from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + position, count: length)
+            (buffer + count).update(
+                from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + position, count: length)
             return length
         }
         count += length

@@ -41,10 +41,12 @@ struct ChunkParser {
     /// Parses the records that start in `[start, limit)`; `start` must be a record start.
     func parse(from start: Int, before limit: Int, expectedRows: Int) -> Result {
         let width = formats.count
-        let result = Result(parts: formats.indices.map { column in
-            ColumnPart(format: formats[column], capacity: expectedRows,
-                       lookup: column < lookups.count ? lookups[column] : nil)
-        })
+        let result = Result(
+            parts: formats.indices.map { column in
+                ColumnPart(
+                    format: formats[column], capacity: expectedRows,
+                    lookup: column < lookups.count ? lookups[column] : nil)
+            })
         var scanner = CSVRecordScanner(
             bytes, position: start, maximumFieldBytes: maximumFieldBytes, storedFieldLimit: width + 1)
         // Fields are read through the text's base rather than the scanner, which would be copied.
@@ -93,11 +95,12 @@ struct ChunkParser {
                     let field = fields[column]
                     if field.start == field.end {
                         if requiresValue[column] {
-                            problems.append(PendingProblem(
-                                code: .missingValue, offset: field.tokenStart,
-                                length: field.isQuoted ? 2 : 0,
-                                message: "expected \(formats[column].expectation), found an empty field",
-                                notes: ["every row needs a value in this column"], column: column))
+                            problems.append(
+                                PendingProblem(
+                                    code: .missingValue, offset: field.tokenStart,
+                                    length: field.isQuoted ? 2 : 0,
+                                    message: "expected \(formats[column].expectation), found an empty field",
+                                    notes: ["every row needs a value in this column"], column: column))
                         }
                         nulls[column] = true
                         continue
@@ -116,8 +119,9 @@ struct ChunkParser {
                 }
             }
             if !problems.isEmpty {
-                result.rejects.append(PendingReject(
-                    recordStart: scanner.recordStart, recordEnd: scanner.recordEnd, problems: problems))
+                result.rejects.append(
+                    PendingReject(
+                        recordStart: scanner.recordStart, recordEnd: scanner.recordEnd, problems: problems))
                 if stopAtFirstBadRow {
                     result.stoppedEarly = true
                     break
@@ -193,8 +197,9 @@ struct ChunkParser {
         var notes: [String] = []
         switch format {
         case .date:
-            notes.append(FieldParsers.explainDate(content).map { "\($0)" }
-                ?? "dates are written YYYY-MM-DD or DD/MM/YYYY")
+            notes.append(
+                FieldParsers.explainDate(content).map { "\($0)" }
+                    ?? "dates are written YYYY-MM-DD or DD/MM/YYYY")
         case .bool:
             notes.append("booleans are written true/false, yes/no, y/n or 1/0, in any case")
         case .int where FieldParsers.isWholeNumber(content):

@@ -14,7 +14,9 @@ struct ChunkPlan {
     /// Files smaller than this are parsed in one piece: threads cost more than they save.
     static let minimumBytesPerChunk = 1 << 20
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dataStart: Int, chunks wanted: Int, minimumBytes: Int = minimumBytesPerChunk) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, dataStart: Int, chunks wanted: Int, minimumBytes: Int = minimumBytesPerChunk
+    ) {
         let length = bytes.count - dataStart
         let chunks = max(1, min(wanted, length / max(1, minimumBytes)))
         var starts = [dataStart]

@@ -51,9 +51,15 @@ enum ColumnAssembler {
         var ascending = parts.allSatisfy(\.interner.isAscending)
         var previousLast: String?
         for part in parts where ascending && part.interner.count > 0 {
-            if let previousLast, !ByteStringInterner.withBytes(of: previousLast, { x in
-                ByteStringInterner.withBytes(of: part.interner.first!) { y in ByteStringInterner.less(x, y) }
-            }) { ascending = false }
+            if let previousLast,
+                !ByteStringInterner.withBytes(
+                    of: previousLast,
+                    { x in
+                        ByteStringInterner.withBytes(of: part.interner.first!) { y in ByteStringInterner.less(x, y) }
+                    })
+            {
+                ascending = false
+            }
             previousLast = part.interner.last
         }
         if ascending {
@@ -66,9 +72,10 @@ enum ColumnAssembler {
                 let offset = UInt32(values.count - base), own = part.interner.count
                 values.append(contentsOf: part.interner.values)
                 // Codes past the interner's (none but under a null) read 0.
-                codes.append(contentsOf: part.codes.map { code in
-                    Int(code) < base ? code : Int(code) - base < own ? code + offset : 0
-                })
+                codes.append(
+                    contentsOf: part.codes.map { code in
+                        Int(code) < base ? code : Int(code) - base < own ? code + offset : 0
+                    })
             }
             return .string(codes: codes, dictionary: StringDictionary(values))
         }
@@ -103,11 +110,12 @@ enum ColumnAssembler {
             for (code, value) in part.interner.values.enumerated() where recode[code] == Int32(values.count - base) {
                 values.append(value)
             }
-            codes.append(contentsOf: part.codes.map { code in
-                if Int(code) < base { return code }
-                // Past the interner's codes (only under a null, in a part with no value): 0.
-                return Int(code) - base < recode.count ? UInt32(base) + UInt32(recode[Int(code) - base]) : 0
-            })
+            codes.append(
+                contentsOf: part.codes.map { code in
+                    if Int(code) < base { return code }
+                    // Past the interner's codes (only under a null, in a part with no value): 0.
+                    return Int(code) - base < recode.count ? UInt32(base) + UInt32(recode[Int(code) - base]) : 0
+                })
         }
         return .string(codes: codes, dictionary: StringDictionary(values))
     }

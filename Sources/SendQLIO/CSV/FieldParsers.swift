@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -186,15 +186,17 @@ enum FieldParsers {
     static func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
         // Fast path: an ISO date from 1900 to 2099, by a table of month starts.
         if field.count == 10, field[4] == minus, field[7] == minus,
-           let year = number(field, 0, 4), let month = number(field, 5, 7), let day = number(field, 8, 10),
-           year >= 1900, year < 2100, month >= 1, month <= 12, day >= 1 {
+            let year = number(field, 0, 4), let month = number(field, 5, 7), let day = number(field, 8, 10),
+            year >= 1900, year < 2100, month >= 1, month <= 12, day >= 1
+        {
             let index = (year - 1900) * 12 + month - 1
             let start = monthStarts[index]
             guard Int32(day) <= monthStarts[index + 1] - start else { return nil }
             return start + Int32(day) - 1
         }
         guard let (year, month, day) = dateParts(field),
-              let date = CivilDate.valid(year: year, month: month, day: day) else { return nil }
+            let date = CivilDate.valid(year: year, month: month, day: day)
+        else { return nil }
         return date.dayNumber
     }
 
@@ -224,21 +226,24 @@ enum FieldParsers {
     private static func dateParts(_ field: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         if field.count == 10, field[4] == minus, field[7] == minus {
             guard let year = number(field, 0, 4), let month = number(field, 5, 7),
-                  let day = number(field, 8, 10) else { return nil }
+                let day = number(field, 8, 10)
+            else { return nil }
             return (year, month, day)
         }
         guard (8...10).contains(field.count), field[field.count - 5] == slash else { return nil }
         guard let year = number(field, field.count - 4, field.count) else { return nil }
         let dayAndMonthEnd = field.count - 5
         guard let firstSlash = (1...2).first(where: { $0 < dayAndMonthEnd && field[$0] == slash }),
-              let day = number(field, 0, firstSlash),
-              dayAndMonthEnd - firstSlash - 1 >= 1, dayAndMonthEnd - firstSlash - 1 <= 2,
-              let month = number(field, firstSlash + 1, dayAndMonthEnd) else { return nil }
+            let day = number(field, 0, firstSlash),
+            dayAndMonthEnd - firstSlash - 1 >= 1, dayAndMonthEnd - firstSlash - 1 <= 2,
+            let month = number(field, firstSlash + 1, dayAndMonthEnd)
+        else { return nil }
         return (year, month, day)
     }
 
     /// The decimal number written in `field[start..<end]`, or nil when a byte is not a digit.
-    @inline(__always) private static func number(_ field: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+    @inline(__always) private static func number(_ field: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int?
+    {
         var value = 0
         for index in start..<end {
             guard let d = digit(field[index]) else { return nil }

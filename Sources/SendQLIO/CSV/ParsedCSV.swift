@@ -66,7 +66,8 @@ extension CSVFile {
                 table: Table(schema: schema, columns: columns, rowCount: columns.isEmpty ? rowCount : nil),
                 formats: formats,
                 rejects: results.flatMap(\.rejects),
-                rowStarts: RowStarts(concatenating: keepRowStarts ? results.map(\.rowStarts) : [], fileSize: buffer.count),
+                rowStarts: RowStarts(
+                    concatenating: keepRowStarts ? results.map(\.rowStarts) : [], fileSize: buffer.count),
                 rowsInFile: results.reduce(0) { $0 + $1.rowsSeen })
         }
     }

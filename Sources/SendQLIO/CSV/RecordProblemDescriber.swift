@@ -19,13 +19,17 @@ struct RecordProblemDescriber {
         case .fieldTooLong:
             return PendingProblem(
                 code: .fieldTooLong, offset: problem.offset, length: 1,
-                message: "field of \(problem.fieldLength) bytes is longer than the maximum of \(maximumFieldBytes) bytes",
-                notes: ["a field this long is usually a quote left open far above, or not a CSV file at all",
-                        "to read longer fields, set SENDQL_MAX_FIELD_BYTES to a number of bytes (docs/reliability.md)"])
+                message:
+                    "field of \(problem.fieldLength) bytes is longer than the maximum of \(maximumFieldBytes) bytes",
+                notes: [
+                    "a field this long is usually a quote left open far above, or not a CSV file at all",
+                    "to read longer fields, set SENDQL_MAX_FIELD_BYTES to a number of bytes (docs/reliability.md)",
+                ])
         default:
             var end = problem.offset
             while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "\n"),
-                  bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                bytes[end] != UInt8(ascii: "\r")
+            { end += 1 }
             let found = UnsafeBufferPointer(rebasing: bytes[problem.offset..<end])
             return PendingProblem(
                 code: .textAfterClosingQuote, offset: problem.offset, length: end - problem.offset,
@@ -35,8 +39,9 @@ struct RecordProblemDescriber {
 
     func badByte(at offset: Int) -> PendingProblem {
         if bytes[offset] == 0 {
-            return PendingProblem(code: .nulByte, offset: offset, length: 1, message: "NUL byte in the data",
-                                  notes: ["a text export never holds NUL bytes: is this a binary file?"])
+            return PendingProblem(
+                code: .nulByte, offset: offset, length: 1, message: "NUL byte in the data",
+                notes: ["a text export never holds NUL bytes: is this a binary file?"])
         }
         let hex = String(bytes[offset], radix: 16, uppercase: true)
         return PendingProblem(

@@ -49,7 +49,10 @@ struct ChartData: Sendable, Equatable {
     static func extract(_ table: Table, _ spec: ChartSpec) throws(Diagnostic) -> ChartData {
         func column(_ name: String, role: String) throws(Diagnostic) -> Column {
             guard let column = table.column(named: name) else {
-                throw Diagnostic(.badChart, "chart \(role): no column named \(name) (the table has \(table.schema.names.joined(separator: ", ")))")
+                throw Diagnostic(
+                    .badChart,
+                    "chart \(role): no column named \(name) (the table has \(table.schema.names.joined(separator: ", ")))"
+                )
             }
             return column
         }
@@ -60,15 +63,17 @@ struct ChartData: Sendable, Equatable {
         for name in spec.benchmarkColumns {
             let benchmark = try column(name, role: "benchmark")
             guard benchmark.type.isNumeric || benchmark.nullCount == benchmark.count else {
-                throw Diagnostic(.badChart, "chart benchmark column \(name) is \(benchmark.type); a benchmark needs numbers")
+                throw Diagnostic(
+                    .badChart, "chart benchmark column \(name) is \(benchmark.type); a benchmark needs numbers")
             }
             benchmarkColumns.append(benchmark)
         }
         let yPoints = try points(of: yColumn, name: spec.y, marker: spec.suppressionMarker)
         let targetColumn: Column? = if let name = spec.targetColumn { try column(name, role: "target") } else { nil }
         if spec.rag && spec.target == nil && targetColumn == nil {
-            throw Diagnostic(.badChart, "chart: RAG colours need a target to rate against",
-                             notes: ["help: give a target, e.g. target=90"])
+            throw Diagnostic(
+                .badChart, "chart: RAG colours need a target to rate against",
+                notes: ["help: give a target, e.g. target=90"])
         }
         if let target = spec.target, !target.value.isFinite {
             throw Diagnostic(.badChart, "chart: the target must be a finite number")
@@ -103,23 +108,30 @@ struct ChartData: Sendable, Equatable {
             }
             if let earlier = rowsOf[seriesNumber][categoryNumber] {
                 let which = seriesColumn == nil ? "" : " and \(spec.series!) \(seriesName)"
-                throw Diagnostic(.badChart,
-                                 "chart: two rows for \(spec.x) \(category)\(which) (rows \(earlier + 1) and \(row + 1)); a point needs one value",
-                                 notes: [seriesColumn == nil && table.schema.names.contains("breakdown")
-                                         ? "help: filter to one breakdown, e.g. `where breakdown == \"\"`, or give series=breakdown"
-                                         : "help: aggregate first, or give a series column that tells the rows apart"])
+                throw Diagnostic(
+                    .badChart,
+                    "chart: two rows for \(spec.x) \(category)\(which) (rows \(earlier + 1) and \(row + 1)); a point needs one value",
+                    notes: [
+                        seriesColumn == nil && table.schema.names.contains("breakdown")
+                            ? "help: filter to one breakdown, e.g. `where breakdown == \"\"`, or give series=breakdown"
+                            : "help: aggregate first, or give a series column that tells the rows apart"
+                    ])
             }
             rowsOf[seriesNumber][categoryNumber] = row
         }
         guard categories.count <= maximumCategories else {
-            throw Diagnostic(.badChart, "chart: \(categories.count) values of \(spec.x) are too many to draw (at most \(maximumCategories))",
-                             notes: ["help: filter to fewer periods, or group by a longer period"])
+            throw Diagnostic(
+                .badChart,
+                "chart: \(categories.count) values of \(spec.x) are too many to draw (at most \(maximumCategories))",
+                notes: ["help: filter to fewer periods, or group by a longer period"])
         }
         for name in spec.benchmarkSeries where seriesIndex[name] == nil {
-            throw Diagnostic(.badChart,
-                             spec.series == nil
-                                 ? "chart: benchmark \(name) needs a series column whose values name it"
-                                 : "chart: no benchmark \(name): the series column \(spec.series!) has \(seriesNames.joined(separator: ", "))")
+            throw Diagnostic(
+                .badChart,
+                spec.series == nil
+                    ? "chart: benchmark \(name) needs a series column whose values name it"
+                    : "chart: no benchmark \(name): the series column \(spec.series!) has \(seriesNames.joined(separator: ", "))"
+            )
         }
         let benchmarkNames = Set(spec.benchmarkSeries)
         var series: [ChartSeries] = []
@@ -127,21 +139,29 @@ struct ChartData: Sendable, Equatable {
             let target = try targetColumn.flatMap { column throws(Diagnostic) in
                 try seriesTarget(column, rows: rowsOf[number].compactMap { $0 }, series: name, spec: spec)
             }
-            series.append(ChartSeries(name: name, isBenchmark: false,
-                                      points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }, target: target))
+            series.append(
+                ChartSeries(
+                    name: name, isBenchmark: false,
+                    points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }, target: target))
         }
         guard series.count <= maximumSeries else {
-            throw Diagnostic(.badChart, "chart: \(series.count) series are too many to tell apart (at most \(maximumSeries))",
-                             notes: ["help: filter to fewer values of \(spec.series ?? spec.y)"])
+            throw Diagnostic(
+                .badChart, "chart: \(series.count) series are too many to tell apart (at most \(maximumSeries))",
+                notes: ["help: filter to fewer values of \(spec.series ?? spec.y)"])
         }
         if spec.rag && spec.kind == .bar && series.count > 1 {
-            throw Diagnostic(.badChart, "chart: RAG colours on bars need a single series; these bars have \(series.count)",
-                             notes: ["help: draw a line chart (points are coloured, lines keep their colours), or filter to one series"])
+            throw Diagnostic(
+                .badChart, "chart: RAG colours on bars need a single series; these bars have \(series.count)",
+                notes: [
+                    "help: draw a line chart (points are coloured, lines keep their colours), or filter to one series"
+                ])
         }
         for name in spec.benchmarkSeries {
             let number = seriesIndex[name]!
-            series.append(ChartSeries(name: name, isBenchmark: true,
-                                      points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }))
+            series.append(
+                ChartSeries(
+                    name: name, isBenchmark: true,
+                    points: rowsOf[number].map { $0.map { yPoints[$0] } ?? .missing }))
         }
         for (name, benchmark) in zip(spec.benchmarkColumns, benchmarkColumns) {
             var values = [ChartPoint](repeating: .missing, count: categories.count)
@@ -149,7 +169,10 @@ struct ChartData: Sendable, Equatable {
                 guard let value = number(benchmark[row]) else { continue }
                 let category = categoryIndex[label(xColumn[row])]!
                 if let earlier = values[category].number, earlier != value {
-                    throw Diagnostic(.badChart, "chart: benchmark column \(name) has two values for \(spec.x) \(categories[category]) (\(format(earlier)) and \(format(value)))")
+                    throw Diagnostic(
+                        .badChart,
+                        "chart: benchmark column \(name) has two values for \(spec.x) \(categories[category]) (\(format(earlier)) and \(format(value)))"
+                    )
                 }
                 values[category] = .value(value)
             }
@@ -164,21 +187,27 @@ struct ChartData: Sendable, Equatable {
         }
         let names = Set(table.schema.names)
         let lowered = spec.y.lowercased()
-        let percentName = lowered.contains("pct") || lowered.contains("percent") || lowered.contains("rate") || lowered.hasSuffix("%")
+        let percentName =
+            lowered.contains("pct") || lowered.contains("percent") || lowered.contains("rate") || lowered.hasSuffix("%")
         let pctTriplet = names.contains(spec.y + "_numerator") && names.contains(spec.y + "_denominator")
         let kpiPack = spec.y == "value" && names.contains("numerator") && names.contains("denominator")
-        return ChartData(categories: categories, series: series, integers: integers,
-                         looksLikePercent: percentName || pctTriplet || kpiPack)
+        return ChartData(
+            categories: categories, series: series, integers: integers,
+            looksLikePercent: percentName || pctTriplet || kpiPack)
     }
 
     /// The one target of a series' rows (nulls aside), or nil when none has one.
-    private static func seriesTarget(_ column: Column, rows: [Int], series: String, spec: ChartSpec) throws(Diagnostic) -> Double? {
+    private static func seriesTarget(
+        _ column: Column, rows: [Int], series: String, spec: ChartSpec
+    ) throws(Diagnostic) -> Double? {
         var target: Double?
         for row in rows {
             guard let value = number(column[row]) else { continue }
             if let earlier = target, earlier != value {
-                throw Diagnostic(.badChart, "chart: series \(series) has two targets in \(spec.targetColumn!) (\(format(earlier)) and \(format(value))); a series has one target",
-                                 notes: ["help: give the series column a value per target, or chart the measures apart"])
+                throw Diagnostic(
+                    .badChart,
+                    "chart: series \(series) has two targets in \(spec.targetColumn!) (\(format(earlier)) and \(format(value))); a series has one target",
+                    notes: ["help: give the series column a value per target, or chart the measures apart"])
             }
             target = value
         }
@@ -203,8 +232,11 @@ struct ChartData: Sendable, Equatable {
                 } else if SpreadsheetSafety.isPlainNumber(text), let v = Double(text) {
                     out.append(.value(v))
                 } else {
-                    throw Diagnostic(.badChart, "chart y: column \(name) holds \"\(text)\" on row \(row + 1); a chart needs numbers",
-                                     notes: ["note: a text column is accepted only when it holds numbers, empty cells and \"\(marker)\" (suppressed)"])
+                    throw Diagnostic(
+                        .badChart, "chart y: column \(name) holds \"\(text)\" on row \(row + 1); a chart needs numbers",
+                        notes: [
+                            "note: a text column is accepted only when it holds numbers, empty cells and \"\(marker)\" (suppressed)"
+                        ])
                 }
             default:
                 throw Diagnostic(.badChart, "chart y: column \(name) is \(column.type); a chart needs numbers")

@@ -30,10 +30,14 @@ public enum PNGConverter {
 
     /// Converts `svg` to a PNG at `relativePath` in `folder`, at `zoom` times the SVG's size
     /// (2 by default, sharp enough for print).
-    public static func convert(svg: String, to relativePath: String, in folder: OutputFolder, zoom: Double = 2,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(Diagnostic) -> Outcome {
+    public static func convert(
+        svg: String, to relativePath: String, in folder: OutputFolder, zoom: Double = 2,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(Diagnostic) -> Outcome {
         guard let executable = locate(environment: environment) else {
-            return .unavailable("no PNG for \(relativePath): \(tool) is not installed (apt-get install librsvg2-bin); the SVG was written")
+            return .unavailable(
+                "no PNG for \(relativePath): \(tool) is not installed (apt-get install librsvg2-bin); the SVG was written"
+            )
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -58,7 +62,10 @@ public enum PNGConverter {
         group.wait()
         guard process.terminationStatus == 0, png.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
             let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Diagnostic(.pngFailed, "\(tool) could not make \(relativePath): \(reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)")
+            throw Diagnostic(
+                .pngFailed,
+                "\(tool) could not make \(relativePath): \(reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)"
+            )
         }
         return .written(try folder.write([UInt8](png), to: relativePath))
     }

@@ -12,8 +12,10 @@ public enum RAGStatus: String, Sendable, Hashable, CaseIterable {
     case green, amber, red
 
     /// The rating of `value` against `target`.
-    public static func rate(_ value: Double, target: Double, better: BetterDirection = .higher,
-                            tolerance: Double = 0.1) -> RAGStatus {
+    public static func rate(
+        _ value: Double, target: Double, better: BetterDirection = .higher,
+        tolerance: Double = 0.1
+    ) -> RAGStatus {
         switch better {
         case .higher:
             if value >= target { return .green }

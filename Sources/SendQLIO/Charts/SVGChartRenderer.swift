@@ -124,12 +124,14 @@ private struct ChartDrawing {
     mutating func draw() -> String {
         let n = SVGText.number
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
-        out += "viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(esc(titleID)) \(esc(descID))\" "
+        out +=
+            "viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(esc(titleID)) \(esc(descID))\" "
         out += "font-family=\"sans-serif\">\n"
         out += "<title id=\"\(esc(titleID))\">\(esc(title))</title>\n"
         out += "<desc id=\"\(esc(descID))\">\(esc(description()))</desc>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(n(Self.margin))\" y=\"\(n(Self.margin + 14))\" font-size=\"16\" font-weight=\"bold\" fill=\"\(Self.ink)\">\(esc(title))</text>\n"
+        out +=
+            "<text x=\"\(n(Self.margin))\" y=\"\(n(Self.margin + 14))\" font-size=\"16\" font-weight=\"bold\" fill=\"\(Self.ink)\">\(esc(title))</text>\n"
         let legendBottom = drawLegend()
         let plotTop = max(legendBottom, Self.margin + 26) + 14
         if data.values.isEmpty {
@@ -147,7 +149,8 @@ private struct ChartDrawing {
         let left = Self.margin, right = width - Self.margin, bottom = height - Self.margin
         out += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\" "
         out += "fill=\"#f7f7f7\" stroke=\"#cccccc\"/>\n"
-        out += "<text x=\"\(n((left + right) / 2))\" y=\"\(n((top + bottom) / 2 + 5))\" font-size=\"14\" text-anchor=\"middle\" "
+        out +=
+            "<text x=\"\(n((left + right) / 2))\" y=\"\(n((top + bottom) / 2 + 5))\" font-size=\"14\" text-anchor=\"middle\" "
         out += "fill=\"\(Self.softInk)\">\(esc(emptyMessage))</text>\n"
     }
 
@@ -160,7 +163,9 @@ private struct ChartDrawing {
         let n = SVGText.number
         let scale = self.scale
         let ticks = scale.ticks
-        let tickLabels = ticks.map { isPercent ? SVGText.fixed($0, decimals: 0) + "%" : SVGText.grouped($0, decimals: scale.decimals) }
+        let tickLabels = ticks.map {
+            isPercent ? SVGText.fixed($0, decimals: 0) + "%" : SVGText.grouped($0, decimals: scale.decimals)
+        }
         let tickWidth = tickLabels.map { SVGText.width($0, size: 11) }.max() ?? 0
         let left = Self.margin + (spec.yTitle == nil ? 0 : 22) + tickWidth + 8
         // The target's label and the lines' latest values sit right of the plot, clear of the data.
@@ -188,7 +193,8 @@ private struct ChartDrawing {
             out += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(right))\" y2=\"\(n(y(tick)))\"/>\n"
         }
         out += "</g>\n"
-        out += "<line class=\"baseline\" x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(right))\" y2=\"\(n(y(0)))\" stroke=\"#595959\" stroke-width=\"1\"/>\n"
+        out +=
+            "<line class=\"baseline\" x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(right))\" y2=\"\(n(y(0)))\" stroke=\"#595959\" stroke-width=\"1\"/>\n"
         out += "<g class=\"y-labels\" font-size=\"11\" fill=\"\(Self.softInk)\" text-anchor=\"end\">\n"
         for (tick, label) in zip(ticks, tickLabels) {
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\">\(esc(label))</text>\n"
@@ -203,7 +209,8 @@ private struct ChartDrawing {
         if let target = spec.target, let label = targetLabel {
             let ty = y(target.value)
             out += "<g class=\"target\">\n"
-            out += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(Self.ink)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            out +=
+                "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(Self.ink)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
             out += "</g>\n"
             sideLabels.append(SideLabel(y: ty, text: label, colour: Self.ink, bold: false))
         }
@@ -215,28 +222,33 @@ private struct ChartDrawing {
             let shared = data.series.filter { !$0.isBenchmark && $0.target == own }.count > 1
             let ty = y(own)
             out += "<g class=\"target\">\n"
-            out += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(shared ? Self.ink : Self.palette[index % Self.palette.count])\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            out +=
+                "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(right))\" y2=\"\(n(ty))\" stroke=\"\(shared ? Self.ink : Self.palette[index % Self.palette.count])\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
             out += "</g>\n"
         }
         drawSideLabels(x: right + 6, top: top, bottom: bottom)
 
         // x labels, thinned and turned when crowded.
-        out += "<g class=\"x-labels\" font-size=\"11\" fill=\"\(Self.softInk)\" text-anchor=\"\(rotated ? "end" : "middle")\">\n"
+        out +=
+            "<g class=\"x-labels\" font-size=\"11\" fill=\"\(Self.softInk)\" text-anchor=\"\(rotated ? "end" : "middle")\">\n"
         for (index, label) in shownLabels.enumerated() where (count - 1 - index) % every == 0 {
             if rotated {
                 let lx = x(index) + 3, ly = bottom + 12
-                out += "<text x=\"\(n(lx))\" y=\"\(n(ly))\" transform=\"rotate(-45 \(n(lx)) \(n(ly)))\">\(esc(label))</text>\n"
+                out +=
+                    "<text x=\"\(n(lx))\" y=\"\(n(ly))\" transform=\"rotate(-45 \(n(lx)) \(n(ly)))\">\(esc(label))</text>\n"
             } else {
                 out += "<text x=\"\(n(x(index)))\" y=\"\(n(bottom + 16))\">\(esc(label))</text>\n"
             }
         }
         out += "</g>\n"
         if let xTitle = spec.xTitle {
-            out += "<text x=\"\(n((left + right) / 2))\" y=\"\(n(height - Self.margin + 2))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(Self.ink)\">\(esc(xTitle))</text>\n"
+            out +=
+                "<text x=\"\(n((left + right) / 2))\" y=\"\(n(height - Self.margin + 2))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(Self.ink)\">\(esc(xTitle))</text>\n"
         }
         if let yTitle = spec.yTitle {
             let cx = Self.margin + 10, cy = (top + bottom) / 2
-            out += "<text x=\"\(n(cx))\" y=\"\(n(cy))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(Self.ink)\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\">\(esc(yTitle))</text>\n"
+            out +=
+                "<text x=\"\(n(cx))\" y=\"\(n(cy))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(Self.ink)\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\">\(esc(yTitle))</text>\n"
         }
     }
 
@@ -263,17 +275,21 @@ private struct ChartDrawing {
                 switch point {
                 case .missing: continue
                 case .suppressed:
-                    out += "<text x=\"\(n(centre))\" y=\"\(n(y(0) - 5))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
+                    out +=
+                        "<text x=\"\(n(centre))\" y=\"\(n(y(0) - 5))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
                 case .value(let value):
                     let top = min(y(value), y(0)), barHeight = abs(y(value) - y(0))
                     let fill = series.isBenchmark ? nil : rag(value, in: series).map { Self.ragColours[$0]! }
-                    out += "<rect x=\"\(n(start))\" y=\"\(n(top))\" width=\"\(n(slot - gap))\" height=\"\(n(barHeight))\""
+                    out +=
+                        "<rect x=\"\(n(start))\" y=\"\(n(top))\" width=\"\(n(slot - gap))\" height=\"\(n(barHeight))\""
                     out += fill.map { " fill=\"\($0)\"" } ?? ""
-                    out += "><title>\(esc("\(series.name), \(data.categories[category]): \(valueText(value))"))</title></rect>\n"
+                    out +=
+                        "><title>\(esc("\(series.name), \(data.categories[category]): \(valueText(value))"))</title></rect>\n"
                     let label = valueText(value)
                     if labelled && !series.isBenchmark && SVGText.width(label, size: 10) + 2 <= slot {
                         let ly = value >= 0 ? y(value) - 4 : y(value) + 12
-                        out += "<text x=\"\(n(centre))\" y=\"\(n(ly))\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(Self.ink)\" "
+                        out +=
+                            "<text x=\"\(n(centre))\" y=\"\(n(ly))\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(Self.ink)\" "
                         out += "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(esc(label))</text>\n"
                     }
                 }
@@ -286,11 +302,15 @@ private struct ChartDrawing {
         let n = SVGText.number
         var benchmarkNumber = 0
         // Benchmarks first, so the area's own lines are drawn over them.
-        let order = data.series.indices.filter { data.series[$0].isBenchmark } + data.series.indices.filter { !data.series[$0].isBenchmark }
+        let order =
+            data.series.indices.filter { data.series[$0].isBenchmark }
+            + data.series.indices.filter { !data.series[$0].isBenchmark }
         var benchmarkStyle: [Int: (String, String)] = [:]
         for index in data.series.indices where data.series[index].isBenchmark {
-            benchmarkStyle[index] = (Self.benchmarkColours[benchmarkNumber % Self.benchmarkColours.count],
-                                     Self.benchmarkDashes[benchmarkNumber % Self.benchmarkDashes.count])
+            benchmarkStyle[index] = (
+                Self.benchmarkColours[benchmarkNumber % Self.benchmarkColours.count],
+                Self.benchmarkDashes[benchmarkNumber % Self.benchmarkDashes.count]
+            )
             benchmarkNumber += 1
         }
         for index in order {
@@ -309,9 +329,11 @@ private struct ChartDrawing {
             }
             if !current.isEmpty { runs.append(current) }
             if let (_, dash) = benchmarkStyle[index] {
-                out += "<g class=\"benchmark\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"\(dash)\">\n"
+                out +=
+                    "<g class=\"benchmark\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"\(dash)\">\n"
             } else {
-                out += "<g class=\"series\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-linejoin=\"round\">\n"
+                out +=
+                    "<g class=\"series\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-linejoin=\"round\">\n"
             }
             for run in runs where run.count > 1 {
                 let path = run.enumerated().map { offset, category in
@@ -331,13 +353,15 @@ private struct ChartDrawing {
                     let radius = series.isBenchmark ? 2.5 : (fill == nil ? 3.5 : 4.5)
                     out += "<circle cx=\"\(n(x(category)))\" cy=\"\(n(y(value)))\" r=\"\(n(radius))\""
                     out += fill.map { " fill=\"\($0)\" stroke=\"#ffffff\" stroke-width=\"1\"" } ?? ""
-                    out += "><title>\(esc("\(series.name), \(data.categories[category]): \(valueText(value))"))</title></circle>\n"
+                    out +=
+                        "><title>\(esc("\(series.name), \(data.categories[category]): \(valueText(value))"))</title></circle>\n"
                 }
             }
             out += "</g>\n"
             guard !series.isBenchmark else { continue }
             for (category, point) in series.points.enumerated() where point == .suppressed {
-                out += "<text x=\"\(n(x(category)))\" y=\"\(n(y(scale.lower) - 6))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
+                out +=
+                    "<text x=\"\(n(x(category)))\" y=\"\(n(y(scale.lower) - 6))\" font-size=\"11\" font-style=\"italic\" text-anchor=\"middle\" fill=\"\(Self.softInk)\">\(esc(spec.suppressionMarker))</text>\n"
             }
             // The latest value, labelled right of the plot (when few series would not crowd each other).
             if labelsLatestValues, let last = series.points.last(where: { $0.number != nil })?.number {
@@ -350,7 +374,8 @@ private struct ChartDrawing {
     var labelsLatestValues: Bool { spec.kind == .line && data.mainCount <= 3 }
 
     var latestValueTexts: [String] {
-        data.series.filter { !$0.isBenchmark }.compactMap { $0.points.last(where: { $0.number != nil })?.number }.map(valueText)
+        data.series.filter { !$0.isBenchmark }.compactMap { $0.points.last(where: { $0.number != nil })?.number }.map(
+            valueText)
     }
 
     /// The side labels, each as level with what it labels as it can be without touching another.
@@ -372,7 +397,8 @@ private struct ChartDrawing {
         }
         out += "<g class=\"side-labels\" font-size=\"11\">\n"
         for label in placed {
-            out += "<text x=\"\(n(x))\" y=\"\(n(max(top, label.y) + 4))\"\(label.bold ? " font-weight=\"bold\"" : "") fill=\"\(label.colour)\">\(esc(label.text))</text>\n"
+            out +=
+                "<text x=\"\(n(x))\" y=\"\(n(max(top, label.y) + 4))\"\(label.bold ? " font-weight=\"bold\"" : "") fill=\"\(label.colour)\">\(esc(label.text))</text>\n"
         }
         out += "</g>\n"
     }
@@ -402,7 +428,9 @@ private struct ChartDrawing {
                 let label: String
                 switch status {
                 case .green: label = "Met target"
-                case .amber: label = "Within \(SVGText.fixed(spec.amberTolerance * 100, decimals: 1, dropZeros: true))% of target"
+                case .amber:
+                    label =
+                        "Within \(SVGText.fixed(spec.amberTolerance * 100, decimals: 1, dropZeros: true))% of target"
                 case .red: label = "Missed target"
                 }
                 items.append(("<circle cx=\"7\" cy=\"-4\" r=\"5\" fill=\"\(Self.ragColours[status]!)\"/>", label))
@@ -417,7 +445,8 @@ private struct ChartDrawing {
                 cx = Self.margin
                 cy += 18
             }
-            out += "<g transform=\"translate(\(n(cx)) \(n(cy)))\">\(item.swatch)<text x=\"24\" y=\"0\">\(esc(item.label))</text></g>\n"
+            out +=
+                "<g transform=\"translate(\(n(cx)) \(n(cy)))\">\(item.swatch)<text x=\"24\" y=\"0\">\(esc(item.label))</text></g>\n"
             cx += itemWidth
         }
         out += "</g>\n"
@@ -427,7 +456,8 @@ private struct ChartDrawing {
     func swatch(colour: String, dash: String?) -> String {
         if spec.kind == .line {
             let dashText = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-            return "<line x1=\"0\" y1=\"-4\" x2=\"18\" y2=\"-4\" stroke=\"\(colour)\" stroke-width=\"\(dash == nil ? "2.5" : "2")\"\(dashText)/>"
+            return
+                "<line x1=\"0\" y1=\"-4\" x2=\"18\" y2=\"-4\" stroke=\"\(colour)\" stroke-width=\"\(dash == nil ? "2.5" : "2")\"\(dashText)/>"
         }
         return "<rect x=\"2\" y=\"-10\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
     }
@@ -442,7 +472,9 @@ private struct ChartDrawing {
         if categories.isEmpty {
             return "\(kind) of \(spec.y) by \(spec.x). No data to show."
         }
-        let span = categories.count == 1 ? "1 value of \(spec.x): \(categories[0])"
+        let span =
+            categories.count == 1
+            ? "1 value of \(spec.x): \(categories[0])"
             : "\(categories.count) values of \(spec.x) from \(categories.first!) to \(categories.last!)"
         sentences.append("\(kind) of \(spec.y) by \(spec.x), \(span).")
         if data.values.isEmpty {
@@ -461,11 +493,14 @@ private struct ChartDrawing {
                 text += ", \(valueText(last.1)) in \(categories[last.0])"
                 if known.count > 2 {
                     let low = known.min { $0.1 < $1.1 }!, high = known.max { $0.1 < $1.1 }!
-                    text += "; lowest \(valueText(low.1)) (\(categories[low.0])), highest \(valueText(high.1)) (\(categories[high.0]))"
+                    text +=
+                        "; lowest \(valueText(low.1)) (\(categories[low.0])), highest \(valueText(high.1)) (\(categories[high.0]))"
                 }
             }
             if let own = series.target {
-                let met = known.filter { RAGStatus.rate($0.1, target: own, better: spec.better, tolerance: spec.amberTolerance) == .green }
+                let met = known.filter {
+                    RAGStatus.rate($0.1, target: own, better: spec.better, tolerance: spec.amberTolerance) == .green
+                }
                 text += "; target \(targetText(own)), met by \(met.count) of \(known.count) values"
             }
             sentences.append(text + ".")
@@ -474,21 +509,28 @@ private struct ChartDrawing {
             let direction = spec.better == .higher ? "higher is better" : "lower is better"
             var text = "\(label) (\(direction))"
             let main = data.series.filter { !$0.isBenchmark }.flatMap { $0.points.compactMap(\.number) }
-            let ratings = main.map { RAGStatus.rate($0, target: target.value, better: spec.better, tolerance: spec.amberTolerance) }
+            let ratings = main.map {
+                RAGStatus.rate($0, target: target.value, better: spec.better, tolerance: spec.amberTolerance)
+            }
             if !ratings.isEmpty {
                 let met = ratings.filter { $0 == .green }.count
                 text += ": \(met) of \(ratings.count) values met it"
                 if spec.rag {
-                    text += ", \(ratings.filter { $0 == .amber }.count) within \(SVGText.fixed(spec.amberTolerance * 100, decimals: 1, dropZeros: true))%, \(ratings.filter { $0 == .red }.count) missed it"
+                    text +=
+                        ", \(ratings.filter { $0 == .amber }.count) within \(SVGText.fixed(spec.amberTolerance * 100, decimals: 1, dropZeros: true))%, \(ratings.filter { $0 == .red }.count) missed it"
                 }
             }
             sentences.append(text + ".")
         }
         let suppressed = data.series.reduce(0) { $0 + $1.points.filter { $0 == .suppressed }.count }
         if suppressed > 0 {
-            sentences.append("\(suppressed) \(suppressed == 1 ? "value is" : "values are") suppressed (\(spec.suppressionMarker)) to protect children's identities.")
+            sentences.append(
+                "\(suppressed) \(suppressed == 1 ? "value is" : "values are") suppressed (\(spec.suppressionMarker)) to protect children's identities."
+            )
         }
-        let missing = data.series.filter { !$0.isBenchmark }.reduce(0) { $0 + $1.points.filter { $0 == .missing }.count }
+        let missing = data.series.filter { !$0.isBenchmark }.reduce(0) {
+            $0 + $1.points.filter { $0 == .missing }.count
+        }
         if missing > 0 {
             sentences.append("\(missing) \(missing == 1 ? "value is" : "values are") missing.")
         }

@@ -17,13 +17,13 @@ enum AllocatorTuning {
 
     private static func setMmapThreshold(_ bytes: Int32) {
         #if os(Linux)
-        // M_MMAP_THRESHOLD in <malloc.h>, which the Glibc module does not import.
-        _ = glibcMallopt(-3, bytes)
+            // M_MMAP_THRESHOLD in <malloc.h>, which the Glibc module does not import.
+            _ = glibcMallopt(-3, bytes)
         #endif
     }
 }
 
 #if os(Linux)
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

@@ -36,8 +36,9 @@ public struct CaseDataLoader: Sendable {
     ) {
         for (index, contract) in contracts.enumerated() {
             for column in contract.references {
-                precondition(contracts[..<index].contains { $0.name == column.references },
-                             "\(contract.name).\(column.name) refers to a table that is not loaded before it")
+                precondition(
+                    contracts[..<index].contains { $0.name == column.references },
+                    "\(contract.name).\(column.name) refers to a table that is not loaded before it")
             }
         }
         self.mode = mode
@@ -90,7 +91,9 @@ public struct CaseDataLoader: Sendable {
                 sen2Issues.append(issue)
             case .success(let sen2):
                 folder = sen2.folder
-                if case .blade(let files) = sen2.format { sen2Files = Set(files.values.map { String($0.split(separator: "/").last!) }) }
+                if case .blade(let files) = sen2.format {
+                    sen2Files = Set(files.values.map { String($0.split(separator: "/").last!) })
+                }
                 (origins, sen2Issues, sen2Notes) = mappedOrigins(sen2, folder: folder)
             }
         }
@@ -117,22 +120,26 @@ public struct CaseDataLoader: Sendable {
                     keyLookups[column.name] = index.lookupDictionary
                 }
             }
-            let load = TableLoad(contract: contract, origin: origins[contract.name] ?? .folder(folder), mode: mode,
-                                 parallelism: parallelism,
-                                 maximumFieldBytes: maximumFieldBytes,
-                                 keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
+            let load = TableLoad(
+                contract: contract, origin: origins[contract.name] ?? .folder(folder), mode: mode,
+                parallelism: parallelism,
+                maximumFieldBytes: maximumFieldBytes,
+                keyLookups: keyLookups, minimumChunkBytes: minimumChunkBytes)
             loads[contract.name] = load
             if load.status == .absent {
-                notes.append(Diagnostic(
-                    .absentFile, "\(contract.fileName) is absent: the \(contract.name) table is empty",
-                    severity: .note))
+                notes.append(
+                    Diagnostic(
+                        .absentFile, "\(contract.fileName) is absent: the \(contract.name) table is empty",
+                        severity: .note))
             }
             guard load.status == .loaded else { continue }
             ReferenceChecker.setAsideDuplicateKeys(in: load)
-            referenceNotes += ReferenceChecker.setAsideDanglingReferences(in: load, loads: loads, keyIndexes: keyIndexes)
+            referenceNotes += ReferenceChecker.setAsideDanglingReferences(
+                in: load, loads: loads, keyIndexes: keyIndexes)
             // Only a table another refers to needs its keys indexed.
             if referenced.contains(contract.name) {
-                keyIndexes[contract.name] = KeyIndex(column: load.table.column(named: contract.key)!, removed: load.removed)
+                keyIndexes[contract.name] = KeyIndex(
+                    column: load.table.column(named: contract.key)!, removed: load.removed)
             }
         }
         notes += referenceNotes
@@ -148,10 +155,12 @@ public struct CaseDataLoader: Sendable {
         let fatalIssues = sen2Issues + contracts.flatMap { loads[$0.name]!.fatalIssues }
         let rejects = contracts.flatMap { loads[$0.name]!.rejects }
         let loadable = fatalIssues.isEmpty && (mode == .lenient || rejects.isEmpty)
-        let caseData = loadable ? CaseData(
-            directory: directory, tables: tables, rejects: rejects, findings: findings,
-            notes: notes.filter { $0.code == DataErrorCode.absentFile.rawValue },
-            absentTables: summaries.filter { $0.status == .absent }.map(\.table)) : nil
+        let caseData =
+            loadable
+            ? CaseData(
+                directory: directory, tables: tables, rejects: rejects, findings: findings,
+                notes: notes.filter { $0.code == DataErrorCode.absentFile.rawValue },
+                absentTables: summaries.filter { $0.status == .absent }.map(\.table)) : nil
         return CaseDataLoadResult(
             directory: directory, mode: mode, summaries: summaries, fatalIssues: fatalIssues,
             rejects: rejects, findings: findings, notes: notes, caseData: caseData)
@@ -174,14 +183,20 @@ public struct CaseDataLoader: Sendable {
 
     /// The tables an SEN2 return gives, mapped for the contract's checks; or why it cannot be read.
     /// A table given both by the return and by its own CSV file beside it is an error.
-    private func mappedOrigins(_ sen2: SEN2Return, folder: String)
-        -> ([String: TableLoad.Origin], [DataIssue], [Diagnostic]) {
+    private func mappedOrigins(
+        _ sen2: SEN2Return, folder: String
+    )
+        -> ([String: TableLoad.Origin], [DataIssue], [Diagnostic])
+    {
         var issues: [DataIssue] = []
         var origins: [String: TableLoad.Origin] = [:]
         for table in SEN2TableMapper.tables where FileSystem.isFile(TableLoad.join(folder, table + ".csv")) {
-            issues.append(DataIssue(location: DataLocation(file: TableLoad.join(folder, table + ".csv")), diagnostic: Diagnostic(
-                .sen2TableTwice, "\(table).csv and \(sen2.description) both give the \(table) table",
-                notes: ["remove \(table).csv, or load the return from a folder without it"])))
+            issues.append(
+                DataIssue(
+                    location: DataLocation(file: TableLoad.join(folder, table + ".csv")),
+                    diagnostic: Diagnostic(
+                        .sen2TableTwice, "\(table).csv and \(sen2.description) both give the \(table) table",
+                        notes: ["remove \(table).csv, or load the return from a folder without it"])))
         }
         switch sen2.read(limits: self.sen2.limits) {
         case .failure(let issue):

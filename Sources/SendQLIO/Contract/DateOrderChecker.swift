@@ -11,7 +11,8 @@ struct DateOrderChecker {
 
     private func findings(for rule: DateOrderRule) -> [Finding] {
         guard let load = loads[rule.table], load.status == .loaded,
-              let dates = DateColumn(load.table.column(named: rule.date)) else { return [] }
+            let dates = DateColumn(load.table.column(named: rule.date))
+        else { return [] }
         // The anchor date of each row: from the row itself, or from the row its reference leads to.
         let anchorTable: TableLoad
         var anchorOfCode: [Int32]? = nil
@@ -19,9 +20,10 @@ struct DateOrderChecker {
         var reference: Column? = nil
         if let via = rule.notBefore.via {
             guard let targetName = load.contract.column(named: via)?.references, let target = loads[targetName],
-                  let index = keyIndexes[targetName],
-                  let column = load.table.column(named: via),
-                  case .string(let codes, let dictionary) = column.storage else { return [] }
+                let index = keyIndexes[targetName],
+                let column = load.table.column(named: via),
+                case .string(let codes, let dictionary) = column.storage
+            else { return [] }
             anchorTable = target
             anchorOfCode = load.referenceRows[via] ?? index.rows(for: dictionary)
             referenceCodes = codes
@@ -57,14 +59,18 @@ struct DateOrderChecker {
         let viaOther = rule.notBefore.via != nil
         let anchorKey = viaOther ? anchorTable.key(ofRow: anchorRow) : nil
         let anchorLocation = viaOther ? anchorTable.location(ofRow: anchorRow) : nil
-        var message = "\(load.contract.key) \(FoundText.quoted(key)): \(rule.date) \(CivilDate(dayNumber: date)) "
+        var message =
+            "\(load.contract.key) \(FoundText.quoted(key)): \(rule.date) \(CivilDate(dayNumber: date)) "
             + "is before \(rule.notBefore.phrase) \(CivilDate(dayNumber: anchorDate))"
         if let anchorKey, let anchorLocation {
             message += " (\(anchorTable.contract.key) \(FoundText.quoted(anchorKey)), \(anchorLocation.lineText))"
         }
         // A date with a value comes from a column the file has, so its field can always be located.
-        guard let issue = load.issue(row: row, column: rule.date, code: .dateOrder, message: message,
-                                     notes: [rule.reason], severity: .warning) else { return nil }
+        guard
+            let issue = load.issue(
+                row: row, column: rule.date, code: .dateOrder, message: message,
+                notes: [rule.reason], severity: .warning)
+        else { return nil }
         return Finding(
             rule: rule, location: issue.location, keyColumn: load.contract.key, key: key,
             date: CivilDate(dayNumber: date), anchorDate: CivilDate(dayNumber: anchorDate),

@@ -11,7 +11,9 @@ public struct DateOrderRule: Sendable, Hashable {
         /// A date column of the row itself.
         public static func own(_ column: String) -> Anchor { Anchor(via: nil, column: column) }
         /// A date column of the row that `reference` leads to.
-        public static func via(_ reference: String, _ column: String) -> Anchor { Anchor(via: reference, column: column) }
+        public static func via(_ reference: String, _ column: String) -> Anchor {
+            Anchor(via: reference, column: column)
+        }
 
         /// How messages name it: `received_date`, `its request's received_date`.
         public var phrase: String {

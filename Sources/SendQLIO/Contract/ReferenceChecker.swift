@@ -9,7 +9,8 @@ enum ReferenceChecker {
     /// Sets aside every row whose key an earlier row already has.
     static func setAsideDuplicateKeys(in load: TableLoad) {
         let key = load.contract.key
-        guard let column = load.table.column(named: key), case .string(let codes, let dictionary) = column.storage else {
+        guard let column = load.table.column(named: key), case .string(let codes, let dictionary) = column.storage
+        else {
             return
         }
         var firstRow = [Int32](repeating: -1, count: dictionary.count)
@@ -22,7 +23,8 @@ enum ReferenceChecker {
             let firstLine = load.location(ofRow: Int(firstRow[code]))?.line ?? 0
             if let issue = load.issue(
                 row: row, column: key, code: .duplicateKey,
-                message: "duplicate \(key) \(FoundText.quoted(dictionary[codes[row]])) (first on line \(firstLine))") {
+                message: "duplicate \(key) \(FoundText.quoted(dictionary[codes[row]])) (first on line \(firstLine))")
+            {
                 load.remove(row: row, for: issue)
             }
         }
@@ -34,7 +36,8 @@ enum ReferenceChecker {
     /// them) get code 0; they are dropped when the load finishes.
     private static func shareKeyDictionary(of name: String, in load: TableLoad, index: KeyIndex, keyCodes: [Int32]) {
         guard let column = load.table.column(named: name), case .string(let codes, let dictionary) = column.storage,
-              index.keyDictionary.count > 0 else { return }
+            index.keyDictionary.count > 0
+        else { return }
         load.referenceRows[name] = index.rowsByKeyCode
         // Read against the key's dictionary with nothing dangling: shared already.
         if load.codedAgainstKeys.contains(name), dictionary.count == index.keyDictionary.count { return }
@@ -50,8 +53,11 @@ enum ReferenceChecker {
                 }
             }
         }
-        load.replaceColumn(named: name, with: Column(.string(codes: recoded, dictionary: index.keyDictionary),
-                                                     validity: column.validity))
+        load.replaceColumn(
+            named: name,
+            with: Column(
+                .string(codes: recoded, dictionary: index.keyDictionary),
+                validity: column.validity))
         load.referenceRows[name] = index.rowsByKeyCode
     }
 
@@ -63,35 +69,44 @@ enum ReferenceChecker {
         var notes: [Diagnostic] = []
         for reference in load.contract.references {
             guard let targetName = reference.references, let target = loads[targetName],
-                  load.headerFields[reference.name] != nil else { continue }
+                load.headerFields[reference.name] != nil
+            else { continue }
             guard let index = keyIndexes[targetName] else {
                 let why = target.status == .absent ? "is absent" : "could not be loaded"
-                notes.append(Diagnostic(
-                    .referenceNotChecked,
-                    "\(load.contract.name).\(reference.name) was not checked: \(target.fileName) \(why)",
-                    severity: .note))
+                notes.append(
+                    Diagnostic(
+                        .referenceNotChecked,
+                        "\(load.contract.name).\(reference.name) was not checked: \(target.fileName) \(why)",
+                        severity: .note))
                 continue
             }
             guard let column = load.table.column(named: reference.name),
-                  case .string(let codes, let dictionary) = column.storage else { continue }
+                case .string(let codes, let dictionary) = column.storage
+            else { continue }
             // Each distinct value resolved once: the target row, or -1 when dangling.
             // A column read against the key's dictionary holds its codes already (values past them dangle).
             let keyCount = index.keyDictionary.count
-            let keyCodes = load.codedAgainstKeys.contains(reference.name)
+            let keyCodes =
+                load.codedAgainstKeys.contains(reference.name)
                 ? (0..<dictionary.count).map { $0 < keyCount ? Int32($0) : -1 }
                 : index.keyCodes(for: dictionary)
             let resolved = index.rows(forKeyCodes: keyCodes)
-            for row in 0..<load.table.rowCount where !column.isNull(row) && resolved[Int(codes[row])] < 0 && !load.removed[row] {
+            for row in 0..<load.table.rowCount
+            where !column.isNull(row) && resolved[Int(codes[row])] < 0 && !load.removed[row] {
                 let value = dictionary[codes[row]]
                 var notes: [String] = []
                 if let location = target.rejectedKeys[value] {
                     let fate = load.mode == .lenient ? "was set aside" : "has errors"
-                    notes.append("\(location.lineText) has \(target.contract.key) \(FoundText.quoted(value)), but that row \(fate)")
+                    notes.append(
+                        "\(location.lineText) has \(target.contract.key) \(FoundText.quoted(value)), but that row \(fate)"
+                    )
                 }
                 if let issue = load.issue(
                     row: row, column: reference.name, code: .danglingReference,
-                    message: "expected a \(target.contract.key) from \(target.fileName), found \(FoundText.quoted(value))",
-                    notes: notes) {
+                    message:
+                        "expected a \(target.contract.key) from \(target.fileName), found \(FoundText.quoted(value))",
+                    notes: notes)
+                {
                     load.remove(row: row, for: issue)
                 }
             }

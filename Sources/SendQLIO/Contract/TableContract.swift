@@ -13,7 +13,8 @@ public struct TableContract: Sendable, Hashable {
 
     /// A table contract; the key must be one of its required columns.
     public init(name: String, summary: String, key: String, columns: [ContractColumn]) {
-        precondition(columns.contains { $0.name == key && $0.isRequired }, "the key of \(name) must be a required column")
+        precondition(
+            columns.contains { $0.name == key && $0.isRequired }, "the key of \(name) must be a required column")
         self.name = name
         self.summary = summary
         self.key = key

@@ -45,8 +45,10 @@ final class TableLoad {
     }
 
     /// `keyLookups`: for reference columns, the indexed dictionary of the key column they refer to.
-    init(contract: TableContract, origin: Origin, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int,
-         keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk) {
+    init(
+        contract: TableContract, origin: Origin, mode: CSVReadMode, parallelism: Int, maximumFieldBytes: Int,
+        keyLookups: [String: StringDictionary] = [:], minimumChunkBytes: Int = ChunkPlan.minimumBytesPerChunk
+    ) {
         self.contract = contract
         self.mode = mode
         table = Table.empty(contract.schema)
@@ -100,7 +102,8 @@ final class TableLoad {
         if let keyField = headerFields[contract.key] {
             for reject in parsed.rejects {
                 if let key = file.fieldText(row: reject.recordStart, field: keyField), !key.isEmpty,
-                   rejectedKeys[key] == nil {
+                    rejectedKeys[key] == nil
+                {
                     rejectedKeys[key] = file.location(of: reject.recordStart)
                 }
             }
@@ -111,12 +114,17 @@ final class TableLoad {
     /// the file's extra columns in file order.
     private func arrange(_ parsed: Table) -> Table {
         var named: [(String, Column)] = contract.columns.map { column in
-            (column.name, parsed.column(named: column.name) ?? Column.nulls(column.format.dataType, count: parsed.rowCount))
+            (
+                column.name,
+                parsed.column(named: column.name) ?? Column.nulls(column.format.dataType, count: parsed.rowCount)
+            )
         }
-        for (field, column) in zip(parsed.schema.fields, parsed.columns) where contract.column(named: field.name) == nil {
+        for (field, column) in zip(parsed.schema.fields, parsed.columns) where contract.column(named: field.name) == nil
+        {
             named.append((field.name, column))
         }
-        return Table(schema: Schema(named.map { Field($0.0, $0.1.type) }), columns: named.map(\.1), rowCount: parsed.rowCount)
+        return Table(
+            schema: Schema(named.map { Field($0.0, $0.1.type) }), columns: named.map(\.1), rowCount: parsed.rowCount)
     }
 
     private func missingColumnIssue(_ column: ContractColumn, in file: CSVFile) -> DataIssue {
@@ -144,9 +152,10 @@ final class TableLoad {
         removed[row] = true
         let start = rowStarts[row]
         let location = file.location(of: start)
-        rejects.append(Reject(
-            table: contract.name, location: location,
-            text: file.rowText(from: start, to: file.rowEnd(row: start)), issues: [issue]))
+        rejects.append(
+            Reject(
+                table: contract.name, location: location,
+                text: file.rowText(from: start, to: file.rowEnd(row: start)), issues: [issue]))
         if case .string(let codes, let dictionary)? = table.column(named: contract.key)?.storage {
             let key = dictionary[codes[row]]
             if rejectedKeys[key] == nil { rejectedKeys[key] = location }
@@ -154,11 +163,14 @@ final class TableLoad {
     }
 
     /// A located problem with one cell of a row of `table`.
-    func issue(row: Int, column: String, code: DataErrorCode, message: String, notes: [String] = [],
-               severity: Severity = .error) -> DataIssue? {
+    func issue(
+        row: Int, column: String, code: DataErrorCode, message: String, notes: [String] = [],
+        severity: Severity = .error
+    ) -> DataIssue? {
         guard let file, let field = headerFields[column] else { return nil }
-        return file.fieldIssue(row: rowStarts[row], field: field, code: code, message: message, notes: notes,
-                               severity: severity)
+        return file.fieldIssue(
+            row: rowStarts[row], field: field, code: code, message: message, notes: notes,
+            severity: severity)
     }
 
     /// The location of a row of `table`.

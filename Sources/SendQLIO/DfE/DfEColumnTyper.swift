@@ -80,24 +80,31 @@ struct DfEColumnTyper {
         }
         guard sawNumber else {
             return others.isEmpty && symbolDictionary.count > 0
-                ? .numeric(build(codes: codes, validity: column.validity, entries: entries, allWhole: true,
-                                 symbolDictionary: symbolDictionary))
+                ? .numeric(
+                    build(
+                        codes: codes, validity: column.validity, entries: entries, allWhole: true,
+                        symbolDictionary: symbolDictionary))
                 : .text(firstOddCell: nil)
         }
-        let markers = others.count <= Self.maximumUnlistedMarkers
+        let markers =
+            others.count <= Self.maximumUnlistedMarkers
             && others.allSatisfy { Self.looksLikeMarker(dictionary[UInt32($0)]) }
         guard others.isEmpty || markers else {
-            return .text(firstOddCell: firstCells(of: Set(others), codes: codes, column: column, dictionary: dictionary).first)
+            return .text(
+                firstOddCell: firstCells(of: Set(others), codes: codes, column: column, dictionary: dictionary).first)
         }
         for code in others { entries[code] = .symbol(symbolDictionary.intern(dictionary[UInt32(code)])) }
-        var typed = build(codes: codes, validity: column.validity, entries: entries, allWhole: allWhole,
-                          symbolDictionary: symbolDictionary)
+        var typed = build(
+            codes: codes, validity: column.validity, entries: entries, allWhole: allWhole,
+            symbolDictionary: symbolDictionary)
         typed.unlistedMarkers = firstCells(of: Set(others), codes: codes, column: column, dictionary: dictionary)
         return .numeric(typed)
     }
 
     /// The first row holding each of `wanted`, in row order.
-    private func firstCells(of wanted: Set<Int>, codes: [UInt32], column: Column, dictionary: StringDictionary) -> [Cell] {
+    private func firstCells(
+        of wanted: Set<Int>, codes: [UInt32], column: Column, dictionary: StringDictionary
+    ) -> [Cell] {
         var remaining = wanted
         var cells: [Cell] = []
         for row in codes.indices where !remaining.isEmpty && !column.isNull(row) {
@@ -136,7 +143,8 @@ struct DfEColumnTyper {
             }
         }
         let values = Column(allWhole ? .int(ints) : .double(doubles), validity: present)
-        let symbols = symbolDictionary.count == 0
+        let symbols =
+            symbolDictionary.count == 0
             ? Column.nulls(.string, count: count)
             : Column(.string(codes: symbolCodes, dictionary: symbolDictionary), validity: isSymbol)
         return Typed(values: values, symbols: symbols)

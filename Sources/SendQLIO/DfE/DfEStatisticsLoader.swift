@@ -58,14 +58,17 @@ public struct DfEStatisticsLoader: Sendable {
         }
         if header.hasEmptyName {
             if let parsed = try DfETribunalAppealRates.parse(bytes: bytes, file: name) {
-                return DfETable(name: tableName, file: name, layout: .tribunalAppealRates, table: parsed.table,
-                                numericColumns: parsed.numericColumns, findings: parsed.findings)
+                return DfETable(
+                    name: tableName, file: name, layout: .tribunalAppealRates, table: parsed.table,
+                    numericColumns: parsed.numericColumns, findings: parsed.findings)
             }
             let field = (header.names.firstIndex(of: "") ?? 0) + 1
             throw Diagnostic(
                 .emptyColumnName, "\(name) is not a tidy data file: header field \(field) has no column name",
-                notes: ["sendql reads Explore Education Statistics data files (a header row naming every column) "
-                    + "and the SEND Tribunal appeal rate table; move other files out of the folder"])
+                notes: [
+                    "sendql reads Explore Education Statistics data files (a header row naming every column) "
+                        + "and the SEND Tribunal appeal rate table; move other files out of the folder"
+                ])
         }
         let unique = header.uniqueNames
         let notes = zip(header.names, unique).filter { $0 != $1 }
@@ -79,11 +82,14 @@ public struct DfEStatisticsLoader: Sendable {
         let findings = typed.oddCells.map { odd in
             let (message, notes) = DfEOddCellMessage.text(for: odd, symbols: symbols)
             let field = csv.table.schema.names.firstIndex(of: odd.column) ?? 0
-            return locator.issue(row: odd.cell.row, field: field, code: .dfeOddCell, message: message, notes: notes,
-                                 severity: .warning).diagnostic
+            return locator.issue(
+                row: odd.cell.row, field: field, code: .dfeOddCell, message: message, notes: notes,
+                severity: .warning
+            ).diagnostic
         }
-        return DfETable(name: tableName, file: name, layout: .exploreEducationStatistics, table: typed.table,
-                        numericColumns: typed.numericColumns, notes: notes, findings: findings)
+        return DfETable(
+            name: tableName, file: name, layout: .exploreEducationStatistics, table: typed.table,
+            numericColumns: typed.numericColumns, notes: notes, findings: findings)
     }
 
     /// `dfe_timeliness_20_week` for `.../timeliness_20_week.csv`; characters a name cannot hold

@@ -25,8 +25,10 @@ public struct DfETable: Sendable {
     /// Cells read against the publisher's guidance (E0724 warnings), located in the file.
     public var findings: [Diagnostic]
 
-    public init(name: String, file: String, layout: Layout, table: Table, numericColumns: [String], notes: [String] = [],
-                findings: [Diagnostic] = []) {
+    public init(
+        name: String, file: String, layout: Layout, table: Table, numericColumns: [String], notes: [String] = [],
+        findings: [Diagnostic] = []
+    ) {
         self.findings = findings
         self.name = name
         self.file = file

@@ -23,10 +23,13 @@ enum DfETribunalAppealRates {
 
     /// The table and its numeric columns; nil when the bytes are not laid out as this table (no
     /// `Local Authority,LA code,<year>` row near the top). Throws when they are, but a measure repeats.
-    static func parse(bytes: [UInt8], file: String) throws -> (table: Table, numericColumns: [String], findings: [Diagnostic])? {
+    static func parse(
+        bytes: [UInt8], file: String
+    ) throws -> (table: Table, numericColumns: [String], findings: [Diagnostic])? {
         let records = Self.records(bytes)
         guard let headerIndex = records.prefix(headerSearchLimit).firstIndex(where: isYearsRow),
-              headerIndex + 1 < records.count else { return nil }
+            headerIndex + 1 < records.count
+        else { return nil }
         let slots = try measureSlots(years: records[headerIndex], measures: records[headerIndex + 1], file: file)
         var measures: [String] = []
         for slot in slots where !measures.contains(slot.measure) { measures.append(slot.measure) }
@@ -50,10 +53,11 @@ enum DfETribunalAppealRates {
                     values[slot.measure] = normalised(cells[slot.column])
                 }
                 // A year with every cell blank (Cumbria in 2024, after it split) is kept as nulls.
-                rows.append(Row(
-                    year: year, isEngland: isEngland, region: isEngland ? nil : region,
-                    code: cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil,
-                    name: withoutFootnote(name), values: values))
+                rows.append(
+                    Row(
+                        year: year, isEngland: isEngland, region: isEngland ? nil : region,
+                        code: cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil,
+                        name: withoutFootnote(name), values: values))
             }
         }
         rows.sort { $0.year < $1.year }  // stable: file order within a year
@@ -62,7 +66,8 @@ enum DfETribunalAppealRates {
         let findings = typed.oddCells.map { odd in
             let (message, notes) = DfEOddCellMessage.text(for: odd, symbols: symbols)
             let row = rows[odd.cell.row]
-            return Diagnostic(.dfeOddCell, "\(file): \(row.name), \(row.year): " + message, severity: .warning, notes: notes)
+            return Diagnostic(
+                .dfeOddCell, "\(file): \(row.name), \(row.year): " + message, severity: .warning, notes: notes)
         }
         return (typed.table, typed.numericColumns, findings)
     }
@@ -97,11 +102,14 @@ enum DfETribunalAppealRates {
             ("old_la_code", column { $0.isEngland ? nil : $0.code }),
             ("la_name", column { $0.isEngland ? nil : $0.name }),
             // `England Total` is the total; `England total excluding suppressed` says what it leaves out.
-            ("breakdown", column { row in
-                guard row.isEngland else { return "Total" }
-                let rest = row.name.dropFirst("england total".count)
-                return "Total" + rest
-            }),
+            (
+                "breakdown",
+                column { row in
+                    guard row.isEngland else { return "Total" }
+                    let rest = row.name.dropFirst("england total".count)
+                    return "Total" + rest
+                }
+            ),
         ]
         for measure in measures { columns.append((measure, column { $0.values[measure] })) }
         return Table(columns)
@@ -144,9 +152,10 @@ enum DfETribunalAppealRates {
             var scratch: [UInt8] = []
             var records: [[String]] = []
             while scanner.nextRecord(startingBefore: buffer.count) {
-                records.append(scanner.fields.map { field in
-                    scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
-                })
+                records.append(
+                    scanner.fields.map { field in
+                        scanner.withContent(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+                    })
             }
             return records
         }
@@ -162,7 +171,8 @@ enum DfETribunalAppealRates {
     /// `2533` for `2,533`, `1.80` for `1.80%`; anything else (a symbol, text) as it is.
     static func normalised(_ cell: String) -> String {
         let text = trimmed(cell)
-        let isFormattedNumber = text.contains(where: \.isNumber)
+        let isFormattedNumber =
+            text.contains(where: \.isNumber)
             && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "-") || $0 == "%" }
             && text.dropLast(text.hasSuffix("%") ? 1 : 0).allSatisfy { $0 != "%" }
         guard isFormattedNumber else { return text }

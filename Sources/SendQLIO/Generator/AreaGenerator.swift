@@ -36,9 +36,12 @@ public struct AreaGenerator: Sendable {
     /// SEN2 return holds it, with the five local tables beside it. Returns the files written.
     public func write(to directory: String, format: AreaFormat, lea: String = "314") throws -> [String] {
         guard format != .csv else { return try write(to: directory).tables.map(\.table.fileName) }
-        let scratch = NSTemporaryDirectory() + "sendql-generate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+        let scratch =
+            NSTemporaryDirectory()
+            + "sendql-generate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         _ = try write(to: scratch)
-        return try SEN2AreaWriter.write(csvFolder: scratch, to: directory, format: format, extractedOn: configuration.to, lea: lea)
+        return try SEN2AreaWriter.write(
+            csvFolder: scratch, to: directory, format: format, extractedOn: configuration.to, lea: lea)
     }
 }

@@ -7,7 +7,8 @@ extension AreaSimulation {
         let improvement = AreaStory.improvement[auditYear]
         let rating = CodeLists.planRating.draw(&random, mix: improvement)
         // Some plans have no health or social care section to rate.
-        let healthRating = random.chance(0.12)
+        let healthRating =
+            random.chance(0.12)
             ? nil : CodeLists.healthRating.draw(&random, mix: AreaStory.healthImprovement[auditYear])
         let socialCareRating = random.chance(0.45) ? nil : CodeLists.planRating.draw(&random, mix: improvement)
 
@@ -23,7 +24,8 @@ extension AreaSimulation {
     }
 
     /// With the given probability, a parent's survey response a week or more after `day`.
-    func maybeWriteFeedback(survey: StaticString, after day: Int32, person: SimulatedPerson, probability: Double) throws {
+    func maybeWriteFeedback(survey: StaticString, after day: Int32, person: SimulatedPerson, probability: Double) throws
+    {
         guard random.chance(probability) else { return }
         let received = day + Int32(random.int(7...56))
         guard received >= from, received <= to else { return }

@@ -7,9 +7,11 @@ extension AreaSimulation {
         let person = try requestingPerson(on: received)
         let ageAtRequest = age(of: person, on: received)
         let source: StaticString =
-            ageAtRequest < 5 ? CodeLists.sourceUnderFive.draw(&random)
-            : ageAtRequest < 16 ? CodeLists.sourceOfSchoolAge.draw(&random)
-            : CodeLists.sourceOfYoungPerson.draw(&random)
+            ageAtRequest < 5
+            ? CodeLists.sourceUnderFive.draw(&random)
+            : ageAtRequest < 16
+                ? CodeLists.sourceOfSchoolAge.draw(&random)
+                : CodeLists.sourceOfYoungPerson.draw(&random)
 
         requestsWritten += 1
         let requestNumber = requestsWritten
@@ -163,24 +165,29 @@ extension AreaSimulation {
     /// Advice requested from partners the week after the decision to assess.
     private func writeAdviceRequests(requestNumber: Int, decided: Int32) throws {
         if random.chance(0.98) {
-            try writeAdvice(requestNumber, "educational_psychology", CodeLists.psychologyProvider.draw(&random),
-                            AreaStory.psychologyAdviceWithin6Weeks, decided: decided, exceptionRate: 0.02, tail: 70)
+            try writeAdvice(
+                requestNumber, "educational_psychology", CodeLists.psychologyProvider.draw(&random),
+                AreaStory.psychologyAdviceWithin6Weeks, decided: decided, exceptionRate: 0.02, tail: 70)
         }
         if random.chance(0.96) {
-            try writeAdvice(requestNumber, "health", CodeLists.healthProvider.draw(&random),
-                            AreaStory.healthAdviceWithin6Weeks, decided: decided, exceptionRate: 0.07, tail: 130)
+            try writeAdvice(
+                requestNumber, "health", CodeLists.healthProvider.draw(&random),
+                AreaStory.healthAdviceWithin6Weeks, decided: decided, exceptionRate: 0.07, tail: 130)
         }
         if random.chance(0.85) {
-            try writeAdvice(requestNumber, "social_care", CodeLists.socialCareProvider.draw(&random),
-                            AreaStory.socialCareAdviceWithin6Weeks, decided: decided, exceptionRate: 0.02, tail: 50)
+            try writeAdvice(
+                requestNumber, "social_care", CodeLists.socialCareProvider.draw(&random),
+                AreaStory.socialCareAdviceWithin6Weeks, decided: decided, exceptionRate: 0.02, tail: 50)
         }
         if random.chance(0.92) {
-            try writeAdvice(requestNumber, "education", CodeLists.educationProvider.draw(&random),
-                            AreaStory.educationAdviceWithin6Weeks, decided: decided, exceptionRate: 0.01, tail: 45)
+            try writeAdvice(
+                requestNumber, "education", CodeLists.educationProvider.draw(&random),
+                AreaStory.educationAdviceWithin6Weeks, decided: decided, exceptionRate: 0.01, tail: 45)
         }
         if random.chance(0.12) {
-            try writeAdvice(requestNumber, "other", CodeLists.otherProvider.draw(&random),
-                            AreaStory.educationAdviceWithin6Weeks, decided: decided, exceptionRate: 0.01, tail: 60)
+            try writeAdvice(
+                requestNumber, "other", CodeLists.otherProvider.draw(&random),
+                AreaStory.educationAdviceWithin6Weeks, decided: decided, exceptionRate: 0.01, tail: 60)
         }
     }
 
@@ -214,7 +221,8 @@ extension AreaSimulation {
             let person = try newPerson(agedYears: CodeLists.caseloadAge.draw(&random), on: from)
             let earliest = max(person.birth + 300, from - 6 * 365)
             let latest = leadInStart - 7
-            let start = workingDayOnOrAfter(earliest < latest ? earliest + Int32(random.below(Int(latest - earliest))) : latest)
+            let start = workingDayOnOrAfter(
+                earliest < latest ? earliest + Int32(random.below(Int(latest - earliest))) : latest)
             let received = start - Int32(random.int(100...150))
             let decided = workingDayOnOrAfter(received + Int32(random.int(25...40)))
 

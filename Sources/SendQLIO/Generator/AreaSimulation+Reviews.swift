@@ -32,7 +32,8 @@ extension AreaSimulation {
         // A plan that ends by an event (a move away) still sees its last review's paperwork through.
         var lastEvent = start
         for review in reviewScratch {
-            lastEvent = max(lastEvent, review.meeting, review.decision, review.report ?? start, review.amendedPlan ?? start)
+            lastEvent = max(
+                lastEvent, review.meeting, review.decision, review.report ?? start, review.amendedPlan ?? start)
         }
         return max(cease, lastEvent + 1)
     }
@@ -48,7 +49,9 @@ extension AreaSimulation {
             meeting = max(meeting, previous + 150)
 
             var phaseTransferDue: Int32?
-            while nextTransfer < transfers.count && transfers[nextTransfer].windowStart <= previous { nextTransfer += 1 }
+            while nextTransfer < transfers.count && transfers[nextTransfer].windowStart <= previous {
+                nextTransfer += 1
+            }
             if nextTransfer < transfers.count, meeting >= transfers[nextTransfer].windowStart {
                 let transfer = transfers[nextTransfer]
                 nextTransfer += 1
@@ -114,7 +117,8 @@ extension AreaSimulation {
         let decisionDays = decisionOnTime ? 5 + random.skewedTowardsEnd(23) : 29 + random.skewed(110)
         let decision = letterDay(meeting + Int32(decisionDays), deadline: decisionDeadline, earliest: meeting + 1)
         let report: Int32? =
-            random.chance(0.04) ? nil
+            random.chance(0.04)
+            ? nil
             : meeting + Int32(random.chance(0.75) ? 2 + random.below(13) : 15 + random.skewed(30))
 
         let resolved = outcome ?? (phaseTransferDue != nil || random.chance(0.42) ? .amend : .maintain)
@@ -132,7 +136,8 @@ extension AreaSimulation {
             let earliest = decision + 14
             let onTime = random.chance(AreaStory.amendmentWithin12Weeks[year(deadline)]) && earliest <= deadline
             let target =
-                onTime ? max(earliest, meeting + 42 + Int32(random.skewedTowardsEnd(42)))
+                onTime
+                ? max(earliest, meeting + 42 + Int32(random.skewedTowardsEnd(42)))
                 : max(earliest, meeting + 85 + Int32(random.skewed(160)))
             amendedPlan = letterDay(target, deadline: deadline, earliest: earliest)
         }
@@ -163,12 +168,14 @@ extension AreaSimulation {
             guard decided else { continue }
             try maybeWriteFeedback(survey: "annual_review", after: review.decision, person: person, probability: 0.05)
             if let amended = visible(review.amendedPlan), amended >= from,
-               random.chance(AreaStory.newPlanAuditShare[year(amended)] * 0.3) {
+                random.chance(AreaStory.newPlanAuditShare[year(amended)] * 0.3)
+            {
                 let audit = workingDayOnOrAfter(amended + Int32(random.int(7...60)))
                 if audit < cease { try writeAudit(planNumber: planNumber, on: audit) }
             }
             if review.outcome == .cease && random.chance(0.04),
-               let registered = visible(workingDayOnOrAfter(review.decision + Int32(random.int(20...60)))) {
+                let registered = visible(workingDayOnOrAfter(review.decision + Int32(random.int(20...60))))
+            {
                 try writeAppeal(person: person, registered: registered, against: .cease)
             }
         }

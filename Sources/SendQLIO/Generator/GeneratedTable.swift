@@ -14,12 +14,17 @@ public enum GeneratedTable: String, CaseIterable, Sendable {
         case .assessments:
             ["request_id", "outcome", "outcome_date", "draft_date", "week20_exception", "mediation", "tribunal"]
         case .plans:
-            ["plan_id", "person_id", "request_id", "start_date", "cease_date", "cease_reason", "primary_need", "setting"]
+            [
+                "plan_id", "person_id", "request_id", "start_date", "cease_date", "cease_reason", "primary_need",
+                "setting",
+            ]
         case .advice:
             ["advice_id", "request_id", "advice_type", "provider", "requested_date", "received_date", "exception"]
         case .reviews:
-            ["review_id", "plan_id", "meeting_date", "report_date", "outcome", "decision_date", "amended_plan_date",
-             "phase_transfer", "phase_transfer_due_date", "phase_transfer_final_date"]
+            [
+                "review_id", "plan_id", "meeting_date", "report_date", "outcome", "decision_date", "amended_plan_date",
+                "phase_transfer", "phase_transfer_due_date", "phase_transfer_final_date",
+            ]
         case .audits: ["audit_id", "plan_id", "audit_date", "rating", "health_rating", "social_care_rating"]
         case .feedback: ["response_id", "received_date", "survey", "score", "person_id"]
         case .complaints: ["complaint_id", "received_date", "stage", "responded_date", "upheld", "topic"]

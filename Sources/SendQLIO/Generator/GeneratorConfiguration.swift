@@ -52,7 +52,8 @@ public enum GeneratorConfigurationError: Error, Sendable, Hashable, CustomString
         case .negativeRequestCount(let count):
             return "the number of requests must be 0 or more, found \(count)"
         case .windowEndsBeforeItStarts(let from, let to):
-            return "the window must not end (\(CivilDate(dayNumber: to))) before it starts (\(CivilDate(dayNumber: from)))"
+            return
+                "the window must not end (\(CivilDate(dayNumber: to))) before it starts (\(CivilDate(dayNumber: from)))"
         case .windowOutOfRange(let from, let to):
             return "the window \(CivilDate(dayNumber: from))..\(CivilDate(dayNumber: to)) must lie within 1900-2100"
         }

@@ -7,7 +7,9 @@ struct WeightedChoice<Option: Sendable>: Sendable {
         precondition(!weighted.isEmpty && weighted.allSatisfy { $0.1 >= 0 })
         options = weighted.map(\.0)
         var running = 0
-        cumulative = weighted.map { running += $0.1; return running }
+        cumulative = weighted.map {
+            running += $0.1; return running
+        }
         precondition(running > 0)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -40,8 +40,9 @@ public enum BenchJob {
         for (name, table) in data.tables.sorted(by: { $0.key < $1.key }) {
             lines.append("size\t\(name)\t\(table.rowCount)\t\(estimatedBytes(table))\n")
         }
-        let context = SessionContext(asOf: asOf, today: RunJob.today(), calendar: HolidayCalendar.englandAndWales,
-                                     parameters: [:], rowLimit: RowLimit.machineDefault)
+        let context = SessionContext(
+            asOf: asOf, today: RunJob.today(), calendar: HolidayCalendar.englandAndWales,
+            parameters: [:], rowLimit: RowLimit.machineDefault)
         for query in queries {
             // A query that reads the prelude's tables (deadlines, kpi_pack) runs with the prelude; the
             // others read the loaded tables themselves, as DuckDB and Polars do in scripts/bench.
@@ -51,12 +52,14 @@ public enum BenchJob {
                 let start = monotonicSeconds(), startCPU = cpuSeconds()
                 // A new session each time: the prelude's tables are computed when first read and then
                 // kept, so a copy of one session would time the later repetitions on cached tables.
-                var session = Session(tables: data.tables, context: context, resources: FileResourceLoader(), prelude: prelude)
+                var session = Session(
+                    tables: data.tables, context: context, resources: FileResourceLoader(), prelude: prelude)
                 let outcome = session.run(query.source)
                 let elapsed = monotonicSeconds() - start, cpu = cpuSeconds() - startCPU
                 if !outcome.diagnostics.filter({ $0.severity == .error }).isEmpty {
-                    return JobOutput(stdout: lines.joined(), stderr: ScriptJob.render(outcome.diagnostics, options: ScriptOptions()),
-                                     status: ScriptJob.status(of: outcome))
+                    return JobOutput(
+                        stdout: lines.joined(), stderr: ScriptJob.render(outcome.diagnostics, options: ScriptOptions()),
+                        status: ScriptJob.status(of: outcome))
                 }
                 lines.append(line("query", query.name, repetition, elapsed, cpu))
                 last = outcome
@@ -72,8 +75,9 @@ public enum BenchJob {
                     }
                     _ = try file.commit()
                 } catch {
-                    return JobOutput(stdout: lines.joined(), stderr: "sendql bench: cannot write \(path): \(error)\n",
-                                     status: .cannotWrite)
+                    return JobOutput(
+                        stdout: lines.joined(), stderr: "sendql bench: cannot write \(path): \(error)\n",
+                        status: .cannotWrite)
                 }
             }
         }
@@ -86,7 +90,9 @@ public enum BenchJob {
         return checker.check(source).diagnostics.contains { $0.code == CheckErrorCode.unknownTable.rawValue }
     }
 
-    private static func line(_ stage: String, _ name: String, _ repetition: Int, _ seconds: Double, _ cpu: Double) -> String {
+    private static func line(
+        _ stage: String, _ name: String, _ repetition: Int, _ seconds: Double, _ cpu: Double
+    ) -> String {
         "\(stage)\t\(name)\t\(repetition)\t\(seconds)\t\(peakResidentBytes())\t\(cpu)\n"
     }
 
@@ -94,9 +100,9 @@ public enum BenchJob {
     static func cpuSeconds() -> Double {
         var usage = rusage()
         #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF, &usage)
         #else
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
         #endif
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
@@ -113,7 +119,8 @@ public enum BenchJob {
             case .bool(let v): bytes += v.count
             case .date(let v): bytes += v.count * 4
             case .string(let codes, let dictionary):
-                bytes += codes.count * 4 + dictionary.values.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+                bytes +=
+                    codes.count * 4 + dictionary.values.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
             }
             return total + bytes
         }
@@ -130,11 +137,11 @@ public enum BenchJob {
     static func peakResidentBytes() -> Int {
         var usage = rusage()
         #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss)
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss)
         #else
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss) * 1024
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss) * 1024
         #endif
     }
 }

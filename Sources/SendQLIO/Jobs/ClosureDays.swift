@@ -15,12 +15,17 @@ public enum ClosureDays {
             return .failure(Diagnostic(.error, code: "E0700", message: "cannot read \(path): \(error)"))
         }
         guard let column = table.column(named: "date") else {
-            return .failure(Diagnostic(.error, code: "E0714",
-                                       message: "\(path): missing required column \"date\" (the header has \(table.schema.names.joined(separator: ", ")))"))
+            return .failure(
+                Diagnostic(
+                    .error, code: "E0714",
+                    message:
+                        "\(path): missing required column \"date\" (the header has \(table.schema.names.joined(separator: ", ")))"
+                ))
         }
-        return .success((0..<column.count).compactMap { row in
-            if case .date(let day) = column[row] { return day }
-            return nil
-        })
+        return .success(
+            (0..<column.count).compactMap { row in
+                if case .date(let day) = column[row] { return day }
+                return nil
+            })
     }
 }

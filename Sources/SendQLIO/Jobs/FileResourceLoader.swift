@@ -32,7 +32,9 @@ public struct FileResourceLoader: ResourceLoader {
             throw diagnostic
         } catch let list as DiagnosticList {
             var first = list.diagnostics.first ?? Diagnostic(.error, code: "E0700", message: "cannot read \(resolved)")
-            if list.diagnostics.count > 1 { first.notes.append("note: and \(list.diagnostics.count - 1) more problems") }
+            if list.diagnostics.count > 1 {
+                first.notes.append("note: and \(list.diagnostics.count - 1) more problems")
+            }
             throw first
         } catch {
             throw Diagnostic(.error, code: "E0700", message: "cannot read \(resolved): \(error)")

@@ -12,7 +12,10 @@ public struct OutputSettings: Sendable {
     /// The data folder, hashed into each snapshot.
     public var dataFolder: String?
 
-    public init(folder: String = ".", store: String = "snapshots.sqlite", publishThreshold: Int? = nil, dataFolder: String? = nil) {
+    public init(
+        folder: String = ".", store: String = "snapshots.sqlite", publishThreshold: Int? = nil,
+        dataFolder: String? = nil
+    ) {
         self.folder = folder
         self.store = store
         self.publishThreshold = publishThreshold
@@ -28,7 +31,9 @@ public struct OutputSettings: Sendable {
 /// Writes the files a script asked for: exports, charts (and PNGs beside them), reports and snapshots.
 public enum OutputWriter {
     /// What was written (one line each, for standard error) and the problems met.
-    public static func write(_ outcome: RunOutcome, settings: OutputSettings) -> (notes: [String], diagnostics: [Diagnostic]) {
+    public static func write(
+        _ outcome: RunOutcome, settings: OutputSettings
+    ) -> (notes: [String], diagnostics: [Diagnostic]) {
         guard !outcome.outputs.isEmpty else { return ([], []) }
         var notes: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -64,23 +69,28 @@ public enum OutputWriter {
                         case .heading(let text): document.append(.heading(level: 2, text: text))
                         case .text(let text): document.append(.paragraph(text))
                         case .table(let table, let caption):
-                            let published = try suppressor.map { s throws(Diagnostic) in try s.apply(table).table } ?? table
+                            let published =
+                                try suppressor.map { s throws(Diagnostic) in try s.apply(table).table } ?? table
                             document.append(.table(published, caption: caption))
                         case .figure(let path, let caption):
                             document.append(.figure(path: path, alt: caption ?? path, caption: caption))
                         }
                     }
                     for path in report.paths {
-                        let text = path.lowercased().hasSuffix(".html")
+                        let text =
+                            path.lowercased().hasSuffix(".html")
                             ? HTMLReportRenderer().render(document) : MarkdownReportRenderer().render(document)
                         notes.append("wrote " + (try folder.write(text, to: path)))
                     }
                 case .snapshot(let name, let table, _):
                     // An absolute --store is the user's own choice on the command line; a relative one stays under --out.
-                    let store = try SnapshotStore(path: settings.store.hasPrefix("/") ? settings.store : try folder.resolve(settings.store))
-                    let dataHash = try settings.dataFolder.map { f throws(Diagnostic) in try ContentHash.folder(f) } ?? ""
-                    try store.append(name: name, asOf: outcome.asOf ?? 0, scriptHash: ContentHash.script(outcome.source?.text ?? ""),
-                                     dataHash: dataHash, rows: table, runAt: timestamp())
+                    let store = try SnapshotStore(
+                        path: settings.store.hasPrefix("/") ? settings.store : try folder.resolve(settings.store))
+                    let dataHash =
+                        try settings.dataFolder.map { f throws(Diagnostic) in try ContentHash.folder(f) } ?? ""
+                    try store.append(
+                        name: name, asOf: outcome.asOf ?? 0, scriptHash: ContentHash.script(outcome.source?.text ?? ""),
+                        dataHash: dataHash, rows: table, runAt: timestamp())
                     notes.append("stored snapshot \"\(name)\" (\(table.rowCount) rows) in \(settings.storePath)")
                 }
             } catch {
@@ -97,7 +107,8 @@ public enum OutputWriter {
             let file = try folder.create(path)
             do { _ = try TableCSVExporter.write(table, to: file) } catch {
                 file.discard()
-                throw Diagnostic(.error, code: OutputErrorCode.writeFailed.rawValue, message: "cannot write \(path): \(error)")
+                throw Diagnostic(
+                    .error, code: OutputErrorCode.writeFailed.rawValue, message: "cannot write \(path): \(error)")
             }
             return try file.commit()
         case .json: return try folder.write(ResultRenderer.json(table), to: path)

@@ -17,8 +17,11 @@ public struct RunRequest: Sendable {
     /// How an SEN2 return named by `dataFolder` is read (whether identifiers are read).
     public var sen2 = SEN2Options()
 
-    public init(source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
-                options: ScriptOptions, rowLimit: Int = RowLimit.machineDefault, closures: String? = nil, dfeFolders: [String] = []) {
+    public init(
+        source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
+        options: ScriptOptions, rowLimit: Int = RowLimit.machineDefault, closures: String? = nil,
+        dfeFolders: [String] = []
+    ) {
         self.closures = closures
         self.source = source
         self.dataFolder = dataFolder
@@ -33,9 +36,11 @@ public struct RunRequest: Sendable {
 /// Loads the data folder, builds a session and runs one script in it.
 public enum RunJob {
     public static func run(_ request: RunRequest) -> JobOutput {
-        switch makeSession(dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
-                           rowLimit: request.rowLimit, options: request.options, closures: request.closures,
-                           dfeFolders: request.dfeFolders, sen2: request.sen2) {
+        switch makeSession(
+            dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
+            rowLimit: request.rowLimit, options: request.options, closures: request.closures,
+            dfeFolders: request.dfeFolders, sen2: request.sen2)
+        {
         case .failure(let output):
             return output
         case .success(let loaded):
@@ -46,7 +51,8 @@ public enum RunJob {
             }
             // Only about a script that ran: a mistake in it is the news then.
             if ![.usage, .scriptError].contains(output.status),
-               let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables) {
+                let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)
+            {
                 output.stderr = note + "\n" + output.stderr
             }
             return output
@@ -84,14 +90,18 @@ public enum RunJob {
         var asOfDay = today
         if let asOf {
             guard let date = CivilDate(iso: asOf) else {
-                return .failure(JobOutput(stderr: "sendql: --as-of needs a date as YYYY-MM-DD, found \"\(asOf)\"\n", status: .usage))
+                return .failure(
+                    JobOutput(stderr: "sendql: --as-of needs a date as YYYY-MM-DD, found \"\(asOf)\"\n", status: .usage)
+                )
             }
             asOfDay = date.dayNumber
         }
         guard let folder = DataFolder.resolve(dataFolder) else {
-            return .failure(JobOutput(
-                stderr: "sendql: no data folder: give --data DIR or set SENDQL_DATA (the bundled sample area was not found)\n",
-                status: .dataError))
+            return .failure(
+                JobOutput(
+                    stderr:
+                        "sendql: no data folder: give --data DIR or set SENDQL_DATA (the bundled sample area was not found)\n",
+                    status: .dataError))
         }
         switch DataFolder.load(folder, sen2: sen2) {
         case .failure(let list):
@@ -109,24 +119,31 @@ public enum RunJob {
             var findings: [Diagnostic] = []
             switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
             case .failure(let list):
-                return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
+                return .failure(
+                    JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
             case .success(let dfe):
                 tables.merge(dfe.tables) { own, _ in own }
                 findings = dfe.findings
             }
-            var context = SessionContext(asOf: asOfDay, today: today, calendar: calendar,
-                                         parameters: parameters, rowLimit: rowLimit)
+            var context = SessionContext(
+                asOf: asOfDay, today: today, calendar: calendar,
+                parameters: parameters, rowLimit: rowLimit)
             context.refusesUnknownParameters = refusesUnknownParameters
-            let session = Session(tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
+            let session = Session(
+                tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
             if !session.preludeDiagnostics.isEmpty,
-               session.preludeDiagnostics.allSatisfy({ ScriptJob.commandLineCodes.contains($0.code) }) {
+                session.preludeDiagnostics.allSatisfy({ ScriptJob.commandLineCodes.contains($0.code) })
+            {
                 // A --param the prelude declares, given a value it does not take: the user's to fix.
-                return .failure(JobOutput(stderr: ScriptJob.render(session.preludeDiagnostics, options: options), status: .usage))
+                return .failure(
+                    JobOutput(stderr: ScriptJob.render(session.preludeDiagnostics, options: options), status: .usage))
             }
             if !session.preludeDiagnostics.isEmpty {
                 // The prelude ships with the tool: a mistake in it is ours, not the user's.
-                return .failure(JobOutput(stderr: "sendql: internal error in the prelude\n"
-                    + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
+                return .failure(
+                    JobOutput(
+                        stderr: "sendql: internal error in the prelude\n"
+                            + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
             }
             return .success(LoadedSession(session: session, findings: findings))
         }

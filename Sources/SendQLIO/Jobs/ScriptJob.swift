@@ -27,8 +27,10 @@ public struct ScriptOptions: Sendable {
     /// Where files asked for by the script go.
     public var outputs: OutputSettings
 
-    public init(format: ResultFormat = .table, errorFormat: ErrorFormat = .text, colour: Bool = false,
-                outputs: OutputSettings = OutputSettings()) {
+    public init(
+        format: ResultFormat = .table, errorFormat: ErrorFormat = .text, colour: Bool = false,
+        outputs: OutputSettings = OutputSettings()
+    ) {
         self.format = format
         self.errorFormat = errorFormat
         self.colour = colour
@@ -57,7 +59,8 @@ public enum ScriptJob {
         }
         output.stdout = printed.map { ResultRenderer.render($0, as: options.format) }
             .joined(separator: options.format == .table ? "\n" : "")
-        output.stderr = notes.map { $0 + "\n" }.joined()
+        output.stderr =
+            notes.map { $0 + "\n" }.joined()
             + render(outcome.diagnostics + outcome.failedExpectations, options: options)
         output.status = status(of: outcome)
         return output
@@ -73,7 +76,9 @@ public enum ScriptJob {
     }
 
     /// Errors in what the command line gave (a `--param` that is not declared or not one of its values).
-    static let commandLineCodes: Set<String> = [CheckErrorCode.parameterValueNotAllowed.rawValue, CheckErrorCode.unknownParameter.rawValue]
+    static let commandLineCodes: Set<String> = [
+        CheckErrorCode.parameterValueNotAllowed.rawValue, CheckErrorCode.unknownParameter.rawValue,
+    ]
 
     /// 64 for a bad `--param`, 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
     public static func status(of outcome: RunOutcome) -> ExitStatus {
@@ -82,7 +87,9 @@ public enum ScriptJob {
         }
         if outcome.failedBeforeRunning {
             if outcome.diagnostics.contains(where: { commandLineCodes.contains($0.code) }) { return .usage }
-            let dataError = outcome.diagnostics.contains { $0.severity == .error && DiagnosticStage(code: $0.code) == .data }
+            let dataError = outcome.diagnostics.contains {
+                $0.severity == .error && DiagnosticStage(code: $0.code) == .data
+            }
             return dataError ? .dataError : .scriptError
         }
         if outcome.hasErrors { return .internalError }

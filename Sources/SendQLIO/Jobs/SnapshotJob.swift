@@ -11,8 +11,9 @@ public enum SnapshotJob {
     /// With `store`, the pack is also appended to the snapshot history, named after the period kind.
     public static func run(by: String, request: RunRequest, store: Bool = false) -> JobOutput {
         guard periodKinds.contains(by) else {
-            return JobOutput(stderr: "sendql: --by must be one of \(periodKinds.joined(separator: ", ")); found \"\(by)\"\n",
-                             status: .usage)
+            return JobOutput(
+                stderr: "sendql: --by must be one of \(periodKinds.joined(separator: ", ")); found \"\(by)\"\n",
+                status: .usage)
         }
         var request = request
         request.parameters["kpi_period"] = by

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file atomically: bytes go to a temporary file in the destination's directory, which is
@@ -80,8 +80,8 @@ public final class AtomicFileSink: ByteSink {
 /// The C library's `write`, named apart from `ByteSink.write`.
 func systemWrite(_ fd: Int32, _ address: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(fd, address, count)
+        Glibc.write(fd, address, count)
     #else
-    Darwin.write(fd, address, count)
+        Darwin.write(fd, address, count)
     #endif
 }

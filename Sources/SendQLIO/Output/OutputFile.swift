@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -97,8 +97,9 @@ public final class OutputFile: ByteSink {
             let kind = fileKind(status.st_mode)
             if kind != .regular {
                 unlinkat(folder, temporaryName, 0)
-                throw Diagnostic(kind == .symlink ? .symlinkOutside : .specialFile,
-                                 "\(relativePath) became \(kind.phrase) while it was being written; nothing was written")
+                throw Diagnostic(
+                    kind == .symlink ? .symlinkOutside : .specialFile,
+                    "\(relativePath) became \(kind.phrase) while it was being written; nothing was written")
             }
         }
         if renameat(folder, temporaryName, folder, name) != 0 {

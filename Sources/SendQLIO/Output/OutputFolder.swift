@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -46,7 +46,8 @@ public struct OutputFolder: Sendable {
             throw Diagnostic(.writeFailed, "cannot open the output folder \(root): \(lastErrorText())")
         }
         guard fileKind(status.st_mode) == .folder else {
-            throw Diagnostic(.specialFile, "the output folder \(root) is \(fileKind(status.st_mode).phrase), not a folder")
+            throw Diagnostic(
+                .specialFile, "the output folder \(root) is \(fileKind(status.st_mode).phrase), not a folder")
         }
     }
 
@@ -76,8 +77,9 @@ public struct OutputFolder: Sendable {
     public func create(_ relativePath: String) throws(Diagnostic) -> OutputFile {
         let (folder, components) = try openParent(of: relativePath, createFolders: true)
         removeStalePartialFiles(in: folder)
-        return try OutputFile(folder: folder, name: components.last!, path: absolute(components),
-                              relativePath: relativePath)
+        return try OutputFile(
+            folder: folder, name: components.last!, path: absolute(components),
+            relativePath: relativePath)
     }
 
     /// Checks `relativePath` as `write` would and creates its missing folders, without writing:
@@ -101,8 +103,9 @@ public struct OutputFolder: Sendable {
             throw Diagnostic(.badPath, "the output path \"\(relativePath)\" contains a NUL character")
         }
         guard !relativePath.hasPrefix("/") else {
-            throw Diagnostic(.absolutePath, "the output path \(relativePath) is absolute",
-                             notes: ["help: name outputs relative to the output folder (--out), e.g. \"figures/ehcp_20wk.svg\""])
+            throw Diagnostic(
+                .absolutePath, "the output path \(relativePath) is absolute",
+                notes: ["help: name outputs relative to the output folder (--out), e.g. \"figures/ehcp_20wk.svg\""])
         }
         guard !relativePath.hasSuffix("/") else {
             throw Diagnostic(.badPath, "the output path \(relativePath) names a folder, not a file")
@@ -110,8 +113,9 @@ public struct OutputFolder: Sendable {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
             .filter { $0 != "." }
         guard !parts.contains("..") else {
-            throw Diagnostic(.badPath, "the output path \(relativePath) climbs out of the output folder with '..'",
-                             notes: ["help: outputs stay inside the output folder (--out); name them relative to it"])
+            throw Diagnostic(
+                .badPath, "the output path \(relativePath) climbs out of the output folder with '..'",
+                notes: ["help: outputs stay inside the output folder (--out); name them relative to it"])
         }
         guard !parts.isEmpty else { throw Diagnostic(.badPath, "the output path \(relativePath) names no file") }
         return parts
@@ -124,7 +128,8 @@ public struct OutputFolder: Sendable {
         var linksFollowed = 0
         walk: while true {
             guard !pending.isEmpty else {
-                throw Diagnostic(.specialFile, "the output path \(relativePath) leads to the output folder itself, not a file")
+                throw Diagnostic(
+                    .specialFile, "the output path \(relativePath) leads to the output folder itself, not a file")
             }
             var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard folder >= 0 else {
@@ -138,7 +143,8 @@ public struct OutputFolder: Sendable {
                     let error = errno
                     guard error == ENOENT else {
                         close(folder)
-                        throw Diagnostic(.writeFailed, "cannot look at \(shown(done + [component])): \(errorText(error))")
+                        throw Diagnostic(
+                            .writeFailed, "cannot look at \(shown(done + [component])): \(errorText(error))")
                     }
                     if isLast { return (folder, done + [component]) }
                     guard createFolders else {
@@ -148,7 +154,8 @@ public struct OutputFolder: Sendable {
                     if mkdirat(folder, component, 0o755) != 0, errno != EEXIST {
                         let reason = lastErrorText()
                         close(folder)
-                        throw Diagnostic(.writeFailed, "cannot create the folder \(shown(done + [component])): \(reason)")
+                        throw Diagnostic(
+                            .writeFailed, "cannot create the folder \(shown(done + [component])): \(reason)")
                     }
                     guard fstatat(folder, component, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
                         let reason = lastErrorText()
@@ -161,7 +168,8 @@ public struct OutputFolder: Sendable {
                     close(folder)
                     linksFollowed += 1
                     guard linksFollowed <= 32 else {
-                        throw Diagnostic(.symlinkOutside, "the output path \(relativePath) passes through too many symbolic links")
+                        throw Diagnostic(
+                            .symlinkOutside, "the output path \(relativePath) passes through too many symbolic links")
                     }
                     let inside = try followLink(done + [component], in: relativePath)
                     pending = inside + pending[(index + 1)...]
@@ -172,16 +180,24 @@ public struct OutputFolder: Sendable {
                     case .regular: return (folder, done + [component])
                     case .folder:
                         close(folder)
-                        throw Diagnostic(.specialFile, "the output path \(shown(done + [component])) is a folder, not a file")
+                        throw Diagnostic(
+                            .specialFile, "the output path \(shown(done + [component])) is a folder, not a file")
                     default:
                         close(folder)
-                        throw Diagnostic(.specialFile, "the output path \(shown(done + [component])) is \(kind.phrase), not a regular file",
-                                         notes: ["note: sendql writes outputs only as regular files; remove it or choose another name"])
+                        throw Diagnostic(
+                            .specialFile,
+                            "the output path \(shown(done + [component])) is \(kind.phrase), not a regular file",
+                            notes: [
+                                "note: sendql writes outputs only as regular files; remove it or choose another name"
+                            ])
                     }
                 }
                 guard kind == .folder else {
                     close(folder)
-                    throw Diagnostic(.specialFile, "\(shown(done + [component])) is \(kind.phrase), not a folder, so \(relativePath) cannot be written")
+                    throw Diagnostic(
+                        .specialFile,
+                        "\(shown(done + [component])) is \(kind.phrase), not a folder, so \(relativePath) cannot be written"
+                    )
                 }
                 let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
                 let reason = lastErrorText()
@@ -202,18 +218,21 @@ public struct OutputFolder: Sendable {
         let linkPath = absolute(linkComponents)
         var buffer = [CChar](repeating: 0, count: 4097)
         let length = readlink(linkPath, &buffer, 4096)
-        let linkText = length >= 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+        let linkText =
+            length >= 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
         guard let resolved = realpath(linkPath, nil) else {
-            throw Diagnostic(.symlinkOutside, "\(shown(linkComponents)) is a symbolic link to \(linkText), which does not exist",
-                             notes: ["help: remove the link or write \(relativePath) under another name"])
+            throw Diagnostic(
+                .symlinkOutside, "\(shown(linkComponents)) is a symbolic link to \(linkText), which does not exist",
+                notes: ["help: remove the link or write \(relativePath) under another name"])
         }
         let target = String(cString: resolved)
         free(resolved)
         let prefix = root == "/" ? "/" : root + "/"
         guard target == root || target.hasPrefix(prefix) else {
-            throw Diagnostic(.symlinkOutside,
-                             "\(shown(linkComponents)) is a symbolic link to \(target), outside the output folder \(root)",
-                             notes: ["note: sendql writes only inside the output folder; remove the link or choose another name"])
+            throw Diagnostic(
+                .symlinkOutside,
+                "\(shown(linkComponents)) is a symbolic link to \(target), outside the output folder \(root)",
+                notes: ["note: sendql writes only inside the output folder; remove the link or choose another name"])
         }
         return target == root ? [] : target.dropFirst(prefix.count).split(separator: "/").map(String.init)
     }

@@ -9,8 +9,10 @@ import SendQLCore
 public enum TableCSVExporter {
     /// Writes `table` to `sink`; returns the number of data rows written.
     @discardableResult
-    public static func write(_ table: Table, to sink: any ByteSink,
-                             safety: SpreadsheetSafety = .neutraliseFormulas) throws -> Int {
+    public static func write(
+        _ table: Table, to sink: any ByteSink,
+        safety: SpreadsheetSafety = .neutraliseFormulas
+    ) throws -> Int {
         let writer = CSVWriter(sink: sink)
         for name in table.schema.names { writer.writeField(safety.apply(name)) }
         try writer.endRow()

@@ -46,8 +46,10 @@ public struct PublicationSuppressor: Sendable {
         "subject_id",
     ]
 
-    public init(threshold: Int = 5, marker: String = "c", keyColumns: Set<String> = defaultKeyColumns,
-                totalsPublishedElsewhere: Bool = false) {
+    public init(
+        threshold: Int = 5, marker: String = "c", keyColumns: Set<String> = defaultKeyColumns,
+        totalsPublishedElsewhere: Bool = false
+    ) {
         self.threshold = Int64(threshold)
         self.marker = marker
         self.keyColumns = Set(keyColumns.map { $0.lowercased() })
@@ -64,10 +66,13 @@ public struct PublicationSuppressor: Sendable {
         let found = schema.names.filter { isIdentifier($0) }
         guard !found.isEmpty else { return }
         let list = found.joined(separator: ", ")
-        throw Diagnostic(.identifierColumn,
-                         "cannot publish a table with \(found.count == 1 ? "the column" : "the columns") \(list): \(found.count == 1 ? "it identifies" : "they identify") children",
-                         notes: ["help: aggregate first (group ... (aggregate n = count())), or drop \(found.count == 1 ? "it" : "them") with select",
-                                 "note: published outputs hold counts and rates, never people-level rows"])
+        throw Diagnostic(
+            .identifierColumn,
+            "cannot publish a table with \(found.count == 1 ? "the column" : "the columns") \(list): \(found.count == 1 ? "it identifies" : "they identify") children",
+            notes: [
+                "help: aggregate first (group ... (aggregate n = count())), or drop \(found.count == 1 ? "it" : "them") with select",
+                "note: published outputs hold counts and rates, never people-level rows",
+            ])
     }
 
     static func isIdentifier(_ name: String) -> Bool {
@@ -113,13 +118,15 @@ public struct PublicationSuppressor: Sendable {
         for rate in rates {
             var marks = [Bool](repeating: false, count: table.rowCount)
             let parts = [rate.numerator, rate.denominator].compactMap { suppressed[$0] }
-            for row in 0..<table.rowCount where parts.contains(where: { $0[row] }) && !table.columns[rate.index].isNull(row) {
+            for row in 0..<table.rowCount
+            where parts.contains(where: { $0[row] }) && !table.columns[rate.index].isNull(row) {
                 marks[row] = true
                 cells.append(SuppressedCell(row: row, column: rate.rate, reason: .rate))
             }
             rateMarks[rate.index] = marks
         }
-        for (index, marks) in suppressed.merging(rateMarks, uniquingKeysWith: { first, _ in first }) where marks.contains(true) {
+        for (index, marks) in suppressed.merging(rateMarks, uniquingKeysWith: { first, _ in first })
+        where marks.contains(true) {
             output.setColumn(names[index], textColumn(table.columns[index], suppressed: marks))
         }
         cells.sort { ($0.row, names.firstIndex(of: $0.column)!) < ($1.row, names.firstIndex(of: $1.column)!) }
@@ -149,7 +156,8 @@ public struct PublicationSuppressor: Sendable {
         let schema = table.schema
         var out: [Rate] = []
         for (index, field) in schema.fields.enumerated() where field.type.isNumeric {
-            let parts = field.name == "value" && schema.index(of: "numerator") != nil && schema.index(of: "denominator") != nil
+            let parts =
+                field.name == "value" && schema.index(of: "numerator") != nil && schema.index(of: "denominator") != nil
                 ? ("numerator", "denominator")
                 : (field.name + "_numerator", field.name + "_denominator")
             if let numerator = schema.index(of: parts.0), let denominator = schema.index(of: parts.1) {
@@ -174,17 +182,20 @@ public struct PublicationSuppressor: Sendable {
     func secondary(_ table: Table, counts: [Int], labels: [Int], suppressed: inout [Int: [Bool]]) -> [SuppressedCell] {
         guard !counts.isEmpty, table.rowCount > 0 else { return [] }
         let names = table.schema.names
-        let labelText: [[String]] = labels.map { index in (0..<table.rowCount).map { row in
-            let value = table.columns[index][row]
-            return value.isNull ? "\u{0}null" : ResultRenderer.plainText(value)
-        } }
+        let labelText: [[String]] = labels.map { index in
+            (0..<table.rowCount).map { row in
+                let value = table.columns[index][row]
+                return value.isNull ? "\u{0}null" : ResultRenderer.plainText(value)
+            }
+        }
         // Groups for each text breakdown column: rows that agree on every other label.
         var groupings: [(totals: [Int], children: [Int])] = []
         for (position, breakdown) in labels.enumerated() where table.schema.fields[breakdown].type == .string {
             var order: [String] = []
             var members: [String: [Int]] = [:]
             for row in 0..<table.rowCount {
-                let key = labelText.indices.filter { $0 != position }.map { labelText[$0][row] }.joined(separator: "\u{1F}")
+                let key = labelText.indices.filter { $0 != position }.map { labelText[$0][row] }.joined(
+                    separator: "\u{1F}")
                 if members[key] == nil { order.append(key) }
                 members[key, default: []].append(row)
             }
@@ -216,7 +227,10 @@ public struct PublicationSuppressor: Sendable {
                 for grouping in groupings {
                     // A total that is itself suppressed (or missing) gives nothing away.
                     if !totalsPublishedElsewhere, let total = grouping.totals.first,
-                       suppressed[column]![total] || isNull(total) { continue }
+                        suppressed[column]![total] || isNull(total)
+                    {
+                        continue
+                    }
                     let hidden = grouping.children.filter { suppressed[column]![$0] }
                     guard hidden.count == 1 else { continue }
                     let candidates = grouping.children.filter { !suppressed[column]![$0] && !isNull($0) }

@@ -45,7 +45,9 @@ public enum ResultRenderer {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
         var out = "| " + table.schema.names.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + table.schema.fields.map { $0.type.isNumeric || $0.type == .duration ? " ---: " : " --- " }
+        out +=
+            "|"
+            + table.schema.fields.map { $0.type.isNumeric || $0.type == .duration ? " ---: " : " --- " }
             .joined(separator: "|") + "|\n"
         for row in 0..<table.rowCount {
             out += "| " + table.columns.map { cell(plainText($0[row])) }.joined(separator: " | ") + " |\n"

@@ -48,7 +48,8 @@ public struct HTMLReportRenderer: Sendable {
     public func render(_ document: ReportDocument) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(Self.escape(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.stylesheet)\n</style>\n</head>\n<body>\n<main>\n"
+        out +=
+            "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.stylesheet)\n</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(Self.escape(document.title))</h1>\n"
         for block in document.blocks {
             switch block {
@@ -56,7 +57,9 @@ public struct HTMLReportRenderer: Sendable {
                 let tag = "h\(min(max(level, 1), 6))"
                 out += "<\(tag)>\(Self.escape(text))</\(tag)>\n"
             case .paragraph(let text):
-                out += "<p>" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                out +=
+                    "<p>"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { Self.escape(String($0)) }.joined(separator: "<br>\n") + "</p>\n"
             case .table(let table, let caption):
                 out += renderTable(table, caption: caption)

@@ -18,10 +18,12 @@ public struct MarkdownReportRenderer: Sendable {
         for block in document.blocks {
             switch block {
             case .heading(let level, let text):
-                parts.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + Self.escapeLine(oneLine(text)))
+                parts.append(
+                    String(repeating: "#", count: min(max(level, 1), 6)) + " " + Self.escapeLine(oneLine(text)))
             case .paragraph(let text):
-                parts.append(text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Self.escapeLine(String($0)) }.joined(separator: "\n"))
+                parts.append(
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { Self.escapeLine(String($0)) }.joined(separator: "\n"))
             case .table(let table, let caption):
                 parts.append(renderTable(table, caption: caption))
             case .figure(let path, let alt, let caption):

@@ -41,7 +41,9 @@ struct SEN2Area {
             guard let table = data.tables[name] else { return [] }
             return table.rows.map { values in
                 var row: Row = [:]
-                for (field, value) in zip(table.schema.fields, values) where !value.isNull { row[field.name] = value.description }
+                for (field, value) in zip(table.schema.fields, values) where !value.isNull {
+                    row[field.name] = value.description
+                }
                 return row
             }
         }
@@ -55,7 +57,10 @@ struct SEN2Area {
         for review in rows("reviews") {
             let plan = review["plan_id"]!
             if let kept = latestReview[plan],
-               (kept["meeting_date"]!, kept["review_id"]!) >= (review["meeting_date"]!, review["review_id"]!) { continue }
+                (kept["meeting_date"]!, kept["review_id"]!) >= (review["meeting_date"]!, review["review_id"]!)
+            {
+                continue
+            }
             latestReview[plan] = review
         }
         var requestAt: [String: (person: Int, request: Int)] = [:]
@@ -75,8 +80,9 @@ struct SEN2Area {
             }
             if let requestID = plan["request_id"] {
                 guard let at = requestAt[requestID], people[at.person].requests[at.request].assessment != nil else {
-                    throw Unrepresentable(description: "plan \(plan["plan_id"]!)'s request \(requestID) has no assessment: "
-                        + "an SEN2 plan hangs off its request's assessment")
+                    throw Unrepresentable(
+                        description: "plan \(plan["plan_id"]!)'s request \(requestID) has no assessment: "
+                            + "an SEN2 plan hangs off its request's assessment")
                 }
                 people[at.person].requests[at.request].plan = plan
                 people[at.person].requests[at.request].review = review
@@ -93,7 +99,9 @@ struct SEN2Area {
             tables["people", default: []].append(person.person)
             for request in person.requests {
                 if let row = request.request { tables["requests", default: []].append(row) }
-                if request.request != nil, let row = request.assessment { tables["assessments", default: []].append(row) }
+                if request.request != nil, let row = request.assessment {
+                    tables["assessments", default: []].append(row)
+                }
                 if let row = request.plan { tables["plans", default: []].append(row) }
                 if let row = request.review { tables["reviews", default: []].append(row) }
             }

@@ -22,8 +22,10 @@ public enum SEN2AreaWriter {
 
     /// Writes into `directory` and returns the names of the files written. `extractedOn`: the last day
     /// of the data; the return is the January census after it.
-    public static func write(csvFolder: String, to directory: String, format: AreaFormat, extractedOn day: Int32,
-                             lea: String) throws -> [String] {
+    public static func write(
+        csvFolder: String, to directory: String, format: AreaFormat, extractedOn day: Int32,
+        lea: String
+    ) throws -> [String] {
         let data = try CaseDataLoader().load(directory: csvFolder)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -46,8 +48,9 @@ public enum SEN2AreaWriter {
             let tables = area.tables
             for table in SEN2TableMapper.tables {
                 let columns = CaseContract.table(named: table)!.columns.map(\.name)
-                try writeCSV(TableLoad.join(directory, table + ".csv"), columns: columns,
-                             rows: (tables[table] ?? []).map { row in columns.map { row[$0] ?? "" } })
+                try writeCSV(
+                    TableLoad.join(directory, table + ".csv"), columns: columns,
+                    rows: (tables[table] ?? []).map { row in columns.map { row[$0] ?? "" } })
                 written.append(table + ".csv")
             }
         case .sen2XML:

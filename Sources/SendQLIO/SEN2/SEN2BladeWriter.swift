@@ -11,8 +11,10 @@ struct SEN2BladeWriter {
         for module in SEN2Module.allCases {
             files[module.blade] = (columns(of: module), [])
         }
-        files["sen2"] = (["collection", "year", "referencedate", "lea", "sourcelevel"],
-                         [["SEN2", header.year, BladeDate.text(CivilDate(iso: header.referenceDate)!.dayNumber), header.lea, "L"]])
+        files["sen2"] = (
+            ["collection", "year", "referencedate", "lea", "sourcelevel"],
+            [["SEN2", header.year, BladeDate.text(CivilDate(iso: header.referenceDate)!.dayNumber), header.lea, "L"]]
+        )
         var next: [SEN2Module: Int] = [:]
         func add(_ module: SEN2Module, parent: Int?, _ items: SEN2Items.Items) -> Int {
             next[module, default: 0] += 1
@@ -21,8 +23,9 @@ struct SEN2BladeWriter {
             var row = [String(key)] + (module.parent == nil ? [] : [parent.map(String.init) ?? ""])
             for item in module.items {
                 let value = values[item] ?? ""
-                row.append(SEN2BladeReader.dateItems.contains(item) && !value.isEmpty
-                    ? BladeDate.text(CivilDate(iso: value)!.dayNumber) : value)
+                row.append(
+                    SEN2BladeReader.dateItems.contains(item) && !value.isEmpty
+                        ? BladeDate.text(CivilDate(iso: value)!.dayNumber) : value)
             }
             files[module.blade]!.rows.append(row)
             return key

@@ -45,8 +45,10 @@ struct SEN2CheckReport {
         self.census = census
         for values in figures.rows {
             func int(_ value: Value) -> Int? { if case .int(let n) = value { Int(n) } else { nil } }
-            rows.append(Row(measure: values[0].description, breakdown: values[1].description,
-                            numerator: int(values[2]), denominator: int(values[3])))
+            rows.append(
+                Row(
+                    measure: values[0].description, breakdown: values[1].description,
+                    numerator: int(values[2]), denominator: int(values[3])))
         }
         // A need's share of the caseload: the total is the denominator.
         let total = rows.first { $0.measure == "caseload" && $0.breakdown.isEmpty }?.numerator
@@ -60,7 +62,8 @@ struct SEN2CheckReport {
     /// Puts the LA's published row (its first, should a file repeat it) beside the measure.
     mutating func addPublished(_ measure: String, file: String, rows table: Table) {
         guard let values = table.rows.first,
-              let index = rows.firstIndex(where: { $0.measure == measure && $0.breakdown.isEmpty }) else { return }
+            let index = rows.firstIndex(where: { $0.measure == measure && $0.breakdown.isEmpty })
+        else { return }
         func number(_ value: Value) -> Double? {
             switch value {
             case .int(let n): Double(n)
@@ -78,36 +81,58 @@ struct SEN2CheckReport {
         var text = "SEN2 return \(path): LA \(la.isEmpty ? "unknown" : la)"
         if let collection { text += ", collection \(collection)" }
         text += "; plans and decisions in \(year), caseload at the census on \(census)\n"
-        text += dfe.isEmpty ? "No DfE statistics given (--dfe DIR): only the return's own figures.\n"
+        text +=
+            dfe.isEmpty
+            ? "No DfE statistics given (--dfe DIR): only the return's own figures.\n"
             : "Beside each: the LA's published figure in \(dfe.joined(separator: ", ")), and ours minus it.\n"
         text += "\n"
         var table: [(String, Column)] = []
-        func strings(_ values: [String?]) -> Column { Column(type: .string, values: values.map { $0.map(Value.string) ?? .null }) }
-        func ints(_ values: [Int?]) -> Column { Column(type: .int, values: values.map { $0.map { .int(Int64($0)) } ?? .null }) }
-        func doubles(_ values: [Double?]) -> Column { Column(type: .double, values: values.map { $0.map(Value.double) ?? .null }) }
+        func strings(_ values: [String?]) -> Column {
+            Column(type: .string, values: values.map { $0.map(Value.string) ?? .null })
+        }
+        func ints(_ values: [Int?]) -> Column {
+            Column(type: .int, values: values.map { $0.map { .int(Int64($0)) } ?? .null })
+        }
+        func doubles(_ values: [Double?]) -> Column {
+            Column(type: .double, values: values.map { $0.map(Value.double) ?? .null })
+        }
         let percent: (Row) -> Double? = { row in
             guard row.measure != "caseload" || !row.breakdown.isEmpty,
-                  let numerator = row.numerator, let denominator = row.denominator, denominator > 0 else { return nil }
+                let numerator = row.numerator, let denominator = row.denominator, denominator > 0
+            else { return nil }
             return (Double(numerator) * 1000 / Double(denominator)).rounded() / 10
         }
-        table.append(("measure", strings(rows.map { row in
-            (Self.labels[row.measure] ?? row.measure) + (row.breakdown.isEmpty ? "" : ": " + row.breakdown)
-        })))
+        table.append(
+            (
+                "measure",
+                strings(
+                    rows.map { row in
+                        (Self.labels[row.measure] ?? row.measure) + (row.breakdown.isEmpty ? "" : ": " + row.breakdown)
+                    })
+            ))
         table.append(("numerator", ints(rows.map(\.numerator))))
-        table.append(("denominator", ints(rows.map { $0.measure == "caseload" && $0.breakdown.isEmpty ? nil : $0.denominator })))
+        table.append(
+            ("denominator", ints(rows.map { $0.measure == "caseload" && $0.breakdown.isEmpty ? nil : $0.denominator })))
         table.append(("percent", doubles(rows.map(percent))))
         if !dfe.isEmpty {
             table.append(("dfe_numerator", ints(rows.map { $0.published?.numerator })))
             table.append(("dfe_denominator", ints(rows.map { $0.published?.denominator })))
             table.append(("dfe_percent", doubles(rows.map { $0.published?.percent })))
-            table.append(("difference", strings(rows.map { row in
-                guard let published = row.published else { return nil }
-                if let ours = percent(row), let theirs = published.percent {
-                    return Self.signed((ours - theirs) * 10, unit: " pts")
-                }
-                if let ours = row.numerator, let theirs = published.numerator { return Self.signed(Double(ours - theirs) * 10, unit: "") }
-                return nil
-            })))
+            table.append(
+                (
+                    "difference",
+                    strings(
+                        rows.map { row in
+                            guard let published = row.published else { return nil }
+                            if let ours = percent(row), let theirs = published.percent {
+                                return Self.signed((ours - theirs) * 10, unit: " pts")
+                            }
+                            if let ours = row.numerator, let theirs = published.numerator {
+                                return Self.signed(Double(ours - theirs) * 10, unit: "")
+                            }
+                            return nil
+                        })
+                ))
             table.append(("dfe_row", strings(rows.map { row in row.published.map { "\($0.file):\($0.line)" } })))
         }
         text += TableRenderer(nullText: "-", decimals: 1).render(Table(table))

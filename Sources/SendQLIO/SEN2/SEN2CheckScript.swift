@@ -48,19 +48,28 @@ enum SEN2CheckScript {
     }
 
     static let published: [Published] = [
-        Published(measure: "ehcp_20wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
-                  numerator: "plans_issued_20_weeks_ex", denominator: "plans_issued_den_ex", percent: "PC_plans_issued_20_weeks_ex"),
-        Published(measure: "ehcp_20wk_incl", file: "timeliness_20_week", breakdown: "All EHC plans issued",
-                  numerator: "plans_issued_within_20_weeks", denominator: "plans_issued_den", percent: "pc_plans_issued_within_20_weeks"),
-        Published(measure: "ehcp_20_52wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
-                  numerator: "plans_issued_gt20weeks_ltYear_ex", denominator: "plans_issued_den_ex",
-                  percent: "PC_plans_issued_gt20weeks_ltYear_ex"),
-        Published(measure: "ehcp_over_52wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
-                  numerator: "plans_issued_gt_1_year_ex", denominator: "plans_issued_den_ex", percent: "PC_plans_issued_gt_1_year_ex"),
-        Published(measure: "decision_6wk", file: "requests", breakdown: "All requests for EHC needs assessments",
-                  numerator: "request_outcome_six_weeks", denominator: nil, percent: "request_outcome_six_weeks_pc"),
-        Published(measure: "caseload", file: "caseload", breakdown: "All EHC plans", numerator: "ehcplans",
-                  denominator: nil, percent: nil),
+        Published(
+            measure: "ehcp_20wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
+            numerator: "plans_issued_20_weeks_ex", denominator: "plans_issued_den_ex",
+            percent: "PC_plans_issued_20_weeks_ex"),
+        Published(
+            measure: "ehcp_20wk_incl", file: "timeliness_20_week", breakdown: "All EHC plans issued",
+            numerator: "plans_issued_within_20_weeks", denominator: "plans_issued_den",
+            percent: "pc_plans_issued_within_20_weeks"),
+        Published(
+            measure: "ehcp_20_52wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
+            numerator: "plans_issued_gt20weeks_ltYear_ex", denominator: "plans_issued_den_ex",
+            percent: "PC_plans_issued_gt20weeks_ltYear_ex"),
+        Published(
+            measure: "ehcp_over_52wk", file: "timeliness_20_week", breakdown: "All EHC plans issued",
+            numerator: "plans_issued_gt_1_year_ex", denominator: "plans_issued_den_ex",
+            percent: "PC_plans_issued_gt_1_year_ex"),
+        Published(
+            measure: "decision_6wk", file: "requests", breakdown: "All requests for EHC needs assessments",
+            numerator: "request_outcome_six_weeks", denominator: nil, percent: "request_outcome_six_weeks_pc"),
+        Published(
+            measure: "caseload", file: "caseload", breakdown: "All EHC plans", numerator: "ehcplans",
+            denominator: nil, percent: nil),
     ]
 
     /// The LA's row of a published file for a period: its line in the file, then the measure's columns.

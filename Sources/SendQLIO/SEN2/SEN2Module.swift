@@ -46,25 +46,38 @@ enum SEN2Module: String, CaseIterable, Sendable {
     var items: [String] {
         switch self {
         case .person:
-            ["NativeId", "Surname", "Forename", "PersonBirthDate", "Sex", "GenderCurrent", "Ethnicity", "PostCode",
-             "UPN", "UniqueLearnerNumber", "UPNunknown"]
+            [
+                "NativeId", "Surname", "Forename", "PersonBirthDate", "Sex", "GenderCurrent", "Ethnicity", "PostCode",
+                "UPN", "UniqueLearnerNumber", "UPNunknown",
+            ]
         case .requests:
-            ["NativeId", "ReceivedDate", "RequestSource", "RYA", "RequestOutcomeDate", "RequestOutcome",
-             "RequestMediation", "RequestTribunal", "Exported"]
+            [
+                "NativeId", "ReceivedDate", "RequestSource", "RYA", "RequestOutcomeDate", "RequestOutcome",
+                "RequestMediation", "RequestTribunal", "Exported",
+            ]
         case .assessment:
-            ["NativeId", "AssessmentOutcome", "AssessmentOutcomeDate", "AssessmentMediation", "AssessmentTribunal",
-             "OtherMediation", "OtherTribunal", "Week20"]
+            [
+                "NativeId", "AssessmentOutcome", "AssessmentOutcomeDate", "AssessmentMediation", "AssessmentTribunal",
+                "OtherMediation", "OtherTribunal", "Week20",
+            ]
         case .namedPlan:
             ["NativeId", "StartDate", "PlanRes", "PlanWPB", "PB", "OA", "DP", "CeaseDate", "CeaseReason"]
         case .planDetail:
-            ["NativeId", "URN", "UKPRN", "SENSetting", "SENSettingOther", "PlacementRank", "SENunitIndicator",
-             "ResourcedProvisionIndicator"]
+            [
+                "NativeId", "URN", "UKPRN", "SENSetting", "SENSettingOther", "PlacementRank", "SENunitIndicator",
+                "ResourcedProvisionIndicator",
+            ]
         case .activePlans:
-            ["NativeId", "TransferLA", "RES", "WPB", "ReviewMeeting", "ReviewOutcome", "ReviewDraft",
-             "PhaseTransferDueDate", "PhaseTransferFinalDate", "LastReview"]
+            [
+                "NativeId", "TransferLA", "RES", "WPB", "ReviewMeeting", "ReviewOutcome", "ReviewDraft",
+                "PhaseTransferDueDate", "PhaseTransferFinalDate", "LastReview",
+            ]
         case .placementDetail:
-            ["NativeId", "URN", "UKPRN", "SENSetting", "SENSettingOther", "PlacementRank", "EntryDate", "LeavingDate",
-             "SENunitIndicator", "ResourcedProvisionIndicator"]
+            [
+                "NativeId", "URN", "UKPRN", "SENSetting", "SENSettingOther", "PlacementRank", "EntryDate",
+                "LeavingDate",
+                "SENunitIndicator", "ResourcedProvisionIndicator",
+            ]
         case .senNeed:
             ["NativeId", "SENtype", "SENtypeRank"]
         }
@@ -72,7 +85,8 @@ enum SEN2Module: String, CaseIterable, Sendable {
 
     /// Items that identify a child: read only when asked for (`SEN2Options.identifiers`), never published.
     static let identifierItems: [String: String] = [
-        "UPN": "upn", "UniqueLearnerNumber": "uln", "Surname": "surname", "Forename": "forename", "PostCode": "postcode",
+        "UPN": "upn", "UniqueLearnerNumber": "uln", "Surname": "surname", "Forename": "forename",
+        "PostCode": "postcode",
     ]
 
     /// The module whose element is `name`.

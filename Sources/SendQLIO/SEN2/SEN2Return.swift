@@ -19,7 +19,8 @@ public struct SEN2Return: Sendable {
         if FileSystem.isFile(path) {
             guard path.lowercased().hasSuffix(".xml") else { return nil }
             let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            return .success(SEN2Return(format: .xml(path), folder: folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder))
+            return .success(
+                SEN2Return(format: .xml(path), folder: folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder))
         }
         guard FileSystem.isDirectory(path) else { return nil }
         let names = FileSystem.names(in: path).sorted()
@@ -27,9 +28,12 @@ public struct SEN2Return: Sendable {
         let blade = names.filter { SEN2BladeReader.module(ofFileName: $0) != nil }
         if xml.count + (blade.isEmpty ? 0 : 1) > 1 {
             let found = xml + (blade.isEmpty ? [] : ["a Blade export"])
-            return .failure(DataIssue(location: DataLocation(file: path), diagnostic: Diagnostic(
-                .sen2TableTwice, "\(path) holds more than one SEN2 return: \(found.joined(separator: ", "))",
-                notes: ["keep one return in the data folder"])))
+            return .failure(
+                DataIssue(
+                    location: DataLocation(file: path),
+                    diagnostic: Diagnostic(
+                        .sen2TableTwice, "\(path) holds more than one SEN2 return: \(found.joined(separator: ", "))",
+                        notes: ["keep one return in the data folder"])))
         }
         if let name = xml.first { return .success(SEN2Return(format: .xml(TableLoad.join(path, name)), folder: path)) }
         guard !blade.isEmpty else { return nil }
@@ -37,8 +41,12 @@ public struct SEN2Return: Sendable {
         for name in blade {
             let module = SEN2BladeReader.module(ofFileName: name)!
             if let other = files[module] {
-                return .failure(DataIssue(location: DataLocation(file: TableLoad.join(path, name)), diagnostic: Diagnostic(
-                    .sen2TableTwice, "two Blade files for the \(module) module: \(other) and \(TableLoad.join(path, name))")))
+                return .failure(
+                    DataIssue(
+                        location: DataLocation(file: TableLoad.join(path, name)),
+                        diagnostic: Diagnostic(
+                            .sen2TableTwice,
+                            "two Blade files for the \(module) module: \(other) and \(TableLoad.join(path, name))")))
             }
             files[module] = TableLoad.join(path, name)
         }

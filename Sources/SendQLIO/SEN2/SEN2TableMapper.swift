@@ -27,7 +27,9 @@ struct SEN2TableMapper {
                 person.field("Ethnicity"),
             ]
             if identifiers {
-                for item in ["UPN", "UniqueLearnerNumber", "Surname", "Forename", "PostCode"] { row.append(person.field(item)) }
+                for item in ["UPN", "UniqueLearnerNumber", "Surname", "Forename", "PostCode"] {
+                    row.append(person.field(item))
+                }
             }
             people.appendRow(row)
             for (requestIndex, request) in person.children(.requests).enumerated() {
@@ -70,8 +72,12 @@ struct SEN2TableMapper {
                 if let active, active.items["ReviewMeeting"].map({ !$0.text.isEmpty }) == true {
                     let due = active.field("PhaseTransferDueDate")
                     reviews.appendRow([
-                        (active.text("NativeId") ?? "\(requestID)-AP", active.items["NativeId"]?.origin ?? active.origin),
-                        (planID, active.origin), active.field("ReviewMeeting"), (nil, active.origin.absent("report date")),
+                        (
+                            active.text("NativeId") ?? "\(requestID)-AP",
+                            active.items["NativeId"]?.origin ?? active.origin
+                        ),
+                        (planID, active.origin), active.field("ReviewMeeting"),
+                        (nil, active.origin.absent("report date")),
                         active.field("ReviewOutcome"), active.field("LastReview"),
                         (nil, active.origin.absent("amended plan date")), (due.0 == nil ? "false" : "true", due.1), due,
                         active.field("PhaseTransferFinalDate"),
@@ -114,7 +120,8 @@ struct SEN2TableMapper {
     /// The setting named by the rank-1 PlanDetail, else the rank-1 PlacementDetail: its SENSettingOther,
     /// SENSetting, URN or UKPRN.
     static func setting(named: SEN2Record?, active: SEN2Record?, at origin: FieldOrigin) -> (String?, FieldOrigin) {
-        let detail = rankOne(named?.children(.planDetail) ?? [], rank: "PlacementRank")
+        let detail =
+            rankOne(named?.children(.planDetail) ?? [], rank: "PlacementRank")
             ?? rankOne(active?.children(.placementDetail) ?? [], rank: "PlacementRank")
         guard let detail else { return (nil, origin.absent("PlanDetail")) }
         for item in ["SENSettingOther", "SENSetting"] where detail.text(item) != nil { return detail.field(item) }

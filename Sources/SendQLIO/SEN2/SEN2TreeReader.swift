@@ -29,8 +29,9 @@ struct SEN2TreeReader {
         }
         let persons = root.children.filter { $0.name == "Persons" }
         guard let list = persons.first else {
-            throw XMLIssue.make(.sen2MissingModule, file, root,
-                                "the return has no <Persons> module (Message/Persons): no person, request or plan can be read")
+            throw XMLIssue.make(
+                .sen2MissingModule, file, root,
+                "the return has no <Persons> module (Message/Persons): no person, request or plan can be read")
         }
         if persons.count > 1 { throw structure(persons[1], "<Persons> appears twice in <Message>; a return has one") }
         for other in root.children where !["Header", "Persons"].contains(other.name) {
@@ -52,17 +53,21 @@ struct SEN2TreeReader {
 
     /// One module's record, its items and the records under it.
     private mutating func record(_ node: XMLNode, _ module: SEN2Module, path: String) throws(DataIssue) -> SEN2Record {
-        var record = SEN2Record(module: module, origin: FieldOrigin(
-            file: file, offset: node.tagOffset, length: node.tagLength, path: path))
+        var record = SEN2Record(
+            module: module,
+            origin: FieldOrigin(
+                file: file, offset: node.tagOffset, length: node.tagLength, path: path))
         var ordinals: [String: Int] = [:]
         for child in node.children {
             ordinals[child.name, default: 0] += 1
             let childPath = "\(path)/\(child.name)"
             if let childModule = SEN2Module.module(element: child.name), childModule.parent == module {
                 if childModule.isSingle, ordinals[child.name]! > 1 {
-                    throw structure(child, "<\(child.name)> appears twice in \(path); a <\(module.element)> has at most one")
+                    throw structure(
+                        child, "<\(child.name)> appears twice in \(path); a <\(module.element)> has at most one")
                 }
-                record.children.append(try self.record(child, childModule, path: "\(childPath)[\(ordinals[child.name]!)]"))
+                record.children.append(
+                    try self.record(child, childModule, path: "\(childPath)[\(ordinals[child.name]!)]"))
             } else if module.items.contains(child.name) {
                 guard child.children.isEmpty else {
                     throw structure(child.children[0], "<\(child.name)> holds elements; it should hold a value")
@@ -72,8 +77,11 @@ struct SEN2TreeReader {
                 }
                 let text = child.value
                 let leading = child.text.utf8.count - child.text.drop { $0.isWhitespace }.utf8.count
-                record.items[child.name] = SEN2Record.Item(text: text, origin: FieldOrigin(
-                    file: file, offset: child.valueOffset + leading, length: max(text.utf8.count, 1), path: childPath))
+                record.items[child.name] = SEN2Record.Item(
+                    text: text,
+                    origin: FieldOrigin(
+                        file: file, offset: child.valueOffset + leading, length: max(text.utf8.count, 1),
+                        path: childPath))
             } else {
                 try place(child, in: path, parentModule: module)
             }
@@ -86,11 +94,14 @@ struct SEN2TreeReader {
     private mutating func place(_ node: XMLNode, in path: String, parentModule: SEN2Module?) throws(DataIssue) {
         if let module = SEN2Module.module(element: node.name) {
             let expected = module.parent.map { "<\($0.element)>" } ?? "<Persons>"
-            let found = path.split(separator: "/").last.map { "<\($0.split(separator: "[").first ?? $0)>" } ?? "<Message>"
+            let found =
+                path.split(separator: "/").last.map { "<\($0.split(separator: "[").first ?? $0)>" } ?? "<Message>"
             throw structure(node, "<\(node.name)> must be inside \(expected), found inside \(found) (\(path))")
         }
-        notes.append(XMLIssue.make(.sen2NotRead, file, node, "<\(node.name)> in \(path) is not an SEN2 item sendql reads; it was not read",
-                                   severity: .note))
+        notes.append(
+            XMLIssue.make(
+                .sen2NotRead, file, node, "<\(node.name)> in \(path) is not an SEN2 item sendql reads; it was not read",
+                severity: .note))
     }
 
     private func structure(_ node: XMLNode, _ message: String) -> DataIssue {
@@ -100,8 +111,10 @@ struct SEN2TreeReader {
 
 /// Located problems with an element.
 enum XMLIssue {
-    static func make(_ code: DataErrorCode, _ file: OriginFile, _ node: XMLNode, _ message: String,
-                     severity: Severity = .error) -> DataIssue {
+    static func make(
+        _ code: DataErrorCode, _ file: OriginFile, _ node: XMLNode, _ message: String,
+        severity: Severity = .error
+    ) -> DataIssue {
         SEN2XMLReader.issue(code, file, at: node.tagOffset, length: node.tagLength, message, severity: severity)
     }
 }

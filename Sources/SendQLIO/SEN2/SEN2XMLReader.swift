@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import SendQLCore
 
@@ -16,12 +16,19 @@ enum SEN2XMLReader {
         do {
             storage = try ByteStorage.contents(ofPath: path)
         } catch {
-            return .failure(DataIssue(location: DataLocation(file: path),
-                                      diagnostic: Diagnostic(.unreadable, "cannot read \(path): \(error.reason)")))
+            return .failure(
+                DataIssue(
+                    location: DataLocation(file: path),
+                    diagnostic: Diagnostic(.unreadable, "cannot read \(path): \(error.reason)")))
         }
         if storage.buffer.count > limits.maximumFileBytes {
-            return .failure(DataIssue(location: DataLocation(file: path), diagnostic: Diagnostic(
-                .sen2Limit, "\(path) is \(storage.buffer.count) bytes, more than the \(limits.maximumFileBytes) an SEN2 return may be")))
+            return .failure(
+                DataIssue(
+                    location: DataLocation(file: path),
+                    diagnostic: Diagnostic(
+                        .sen2Limit,
+                        "\(path) is \(storage.buffer.count) bytes, more than the \(limits.maximumFileBytes) an SEN2 return may be"
+                    )))
         }
         let all = storage.buffer
         let start = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
@@ -54,9 +61,12 @@ enum SEN2XMLReader {
         }
         for marker in ["<!DOCTYPE", "<!ENTITY"] {
             if let offset = find(Array(marker.utf8), in: bytes) {
-                return issue(.xmlDeclaration, file, at: offset, length: marker.utf8.count,
-                             "\(marker) is not allowed in an SEN2 return: DTDs and entities are refused unread",
-                             notes: ["a return from COLLECT has no DTD; entity declarations could expand without bound or read other files"])
+                return issue(
+                    .xmlDeclaration, file, at: offset, length: marker.utf8.count,
+                    "\(marker) is not allowed in an SEN2 return: DTDs and entities are refused unread",
+                    notes: [
+                        "a return from COLLECT has no DTD; entity declarations could expand without bound or read other files"
+                    ])
             }
         }
         return nil
@@ -72,9 +82,14 @@ enum SEN2XMLReader {
         return nil
     }
 
-    static func issue(_ code: DataErrorCode, _ file: OriginFile, at offset: Int, length: Int, _ message: String,
-                      notes: [String] = [], severity: Severity = .error) -> DataIssue {
-        DataIssue(location: file.location(of: offset), diagnostic: Diagnostic(
-            code, message, severity: severity, source: file.source, span: Span(offset, offset + length), notes: notes))
+    static func issue(
+        _ code: DataErrorCode, _ file: OriginFile, at offset: Int, length: Int, _ message: String,
+        notes: [String] = [], severity: Severity = .error
+    ) -> DataIssue {
+        DataIssue(
+            location: file.location(of: offset),
+            diagnostic: Diagnostic(
+                code, message, severity: severity, source: file.source, span: Span(offset, offset + length),
+                notes: notes))
     }
 }

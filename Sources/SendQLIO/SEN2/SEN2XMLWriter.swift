@@ -54,7 +54,9 @@ struct SEN2XMLWriter {
     }
 
     /// An element holding `items`, then whatever `body` writes inside it.
-    private mutating func element(_ name: String, _ items: SEN2Items.Items, _ body: (inout SEN2XMLWriter) -> Void = { _ in }) {
+    private mutating func element(
+        _ name: String, _ items: SEN2Items.Items, _ body: (inout SEN2XMLWriter) -> Void = { _ in }
+    ) {
         open(name)
         for (item, value) in items { self.item(item, value) }
         body(&self)
@@ -110,7 +112,9 @@ enum SEN2Items {
     }
 
     static func person(_ row: SEN2Area.Row) -> Items {
-        pick(row, [("NativeId", "person_id"), ("PersonBirthDate", "birth_date"), ("Sex", "sex"), ("Ethnicity", "ethnicity")])
+        pick(
+            row,
+            [("NativeId", "person_id"), ("PersonBirthDate", "birth_date"), ("Sex", "sex"), ("Ethnicity", "ethnicity")])
     }
 
     static func request(_ request: SEN2Area.Request) -> Items {
@@ -119,25 +123,36 @@ enum SEN2Items {
         if let source = row["source"] {
             items.append(("RequestSource", SEN2TableMapper.sources.first { $0.value == source }!.key))
         }
-        return items + pick(row, [
-            ("RequestOutcomeDate", "outcome_date"), ("RequestOutcome", "outcome"), ("RequestMediation", "mediation"),
-            ("RequestTribunal", "tribunal"),
-        ], flags: ["mediation", "tribunal"])
+        return items
+            + pick(
+                row,
+                [
+                    ("RequestOutcomeDate", "outcome_date"), ("RequestOutcome", "outcome"),
+                    ("RequestMediation", "mediation"),
+                    ("RequestTribunal", "tribunal"),
+                ], flags: ["mediation", "tribunal"])
     }
 
     static func assessment(_ request: SEN2Area.Request) -> Items? {
         guard request.request != nil else { return request.plan == nil ? nil : [("AssessmentOutcome", "H")] }
         return request.assessment.map {
-            pick($0, [
-                ("AssessmentOutcome", "outcome"), ("AssessmentOutcomeDate", "outcome_date"),
-                ("AssessmentMediation", "mediation"), ("AssessmentTribunal", "tribunal"), ("Week20", "week20_exception"),
-            ], flags: ["mediation", "tribunal", "week20_exception"])
+            pick(
+                $0,
+                [
+                    ("AssessmentOutcome", "outcome"), ("AssessmentOutcomeDate", "outcome_date"),
+                    ("AssessmentMediation", "mediation"), ("AssessmentTribunal", "tribunal"),
+                    ("Week20", "week20_exception"),
+                ], flags: ["mediation", "tribunal", "week20_exception"])
         }
     }
 
     static func namedPlan(_ row: SEN2Area.Row) -> Items {
-        pick(row, [("NativeId", "plan_id"), ("StartDate", "start_date"), ("CeaseDate", "cease_date"),
-                   ("CeaseReason", "cease_reason")])
+        pick(
+            row,
+            [
+                ("NativeId", "plan_id"), ("StartDate", "start_date"), ("CeaseDate", "cease_date"),
+                ("CeaseReason", "cease_reason"),
+            ])
     }
 
     static func planDetail(_ row: SEN2Area.Row) -> Items? {
@@ -147,10 +162,15 @@ enum SEN2Items {
     static func activePlans(_ request: SEN2Area.Request) -> Items {
         var items: Items = request.request == nil ? [("TransferLA", "999")] : []
         if let review = request.review {
-            items = pick(review, [("NativeId", "review_id")]) + items + pick(review, [
-                ("ReviewMeeting", "meeting_date"), ("ReviewOutcome", "outcome"), ("PhaseTransferDueDate", "phase_transfer_due_date"),
-                ("PhaseTransferFinalDate", "phase_transfer_final_date"), ("LastReview", "decision_date"),
-            ])
+            items =
+                pick(review, [("NativeId", "review_id")]) + items
+                + pick(
+                    review,
+                    [
+                        ("ReviewMeeting", "meeting_date"), ("ReviewOutcome", "outcome"),
+                        ("PhaseTransferDueDate", "phase_transfer_due_date"),
+                        ("PhaseTransferFinalDate", "phase_transfer_final_date"), ("LastReview", "decision_date"),
+                    ])
         }
         return items
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import SendQLCore
 
@@ -42,33 +42,40 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         return offset
     }
 
-    private func fail(_ parser: XMLParser, _ code: DataErrorCode, at offset: Int, length: Int = 1, _ message: String,
-                      notes: [String] = []) {
+    private func fail(
+        _ parser: XMLParser, _ code: DataErrorCode, at offset: Int, length: Int = 1, _ message: String,
+        notes: [String] = []
+    ) {
         guard problem == nil else { return }
         let start = min(offset, bytes.count)
         problem = DataIssue(
             location: file.location(of: start),
-            diagnostic: Diagnostic(code, message, source: file.source,
-                                   span: Span(start, min(start + length, bytes.count)), notes: notes))
+            diagnostic: Diagnostic(
+                code, message, source: file.source,
+                span: Span(start, min(start + length, bytes.count)), notes: notes))
         parser.abortParsing()
     }
 
     /// The path of the open elements, for messages.
     var openPath: String { stack.map(\.name).joined(separator: "/") }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         guard problem == nil else { return }
         // The parser stands on the start tag's `>` (or the `/` of `/>`).
         let end = offset(line: parser.lineNumber, column: parser.columnNumber)
         var start = min(end, bytes.count - 1)
         while start > 0, bytes[start] != UInt8(ascii: "<") { start -= 1 }
         if stack.count >= limits.maximumDepth {
-            fail(parser, .sen2Limit, at: start, length: end + 1 - start,
-                 "elements nested more than \(limits.maximumDepth) deep (inside \(openPath))")
+            fail(
+                parser, .sen2Limit, at: start, length: end + 1 - start,
+                "elements nested more than \(limits.maximumDepth) deep (inside \(openPath))")
             return
         }
-        let node = XMLNode(name: name, tagOffset: start, tagLength: end + 1 - start, valueOffset: min(end + 1, bytes.count))
+        let node = XMLNode(
+            name: name, tagOffset: start, tagLength: end + 1 - start, valueOffset: min(end + 1, bytes.count))
         if let parent = stack.last { parent.children.append(node) } else { root = node }
         stack.append(node)
     }
@@ -77,8 +84,9 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         guard problem == nil, let node = stack.last else { return }
         node.text += string
         if node.text.utf8.count > limits.maximumValueBytes {
-            fail(parser, .sen2Limit, at: node.valueOffset,
-                 "the value of \(openPath) is longer than \(limits.maximumValueBytes) bytes")
+            fail(
+                parser, .sen2Limit, at: node.valueOffset,
+                "the value of \(openPath) is longer than \(limits.maximumValueBytes) bytes")
         }
     }
 
@@ -95,8 +103,10 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         refuseDeclaration(parser, "entity \(name)")
     }
 
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
-                systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
+        systemID: String?
+    ) {
         refuseDeclaration(parser, "external entity \(name)")
     }
 
@@ -118,8 +128,9 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     }
 
     private func refuseDeclaration(_ parser: XMLParser, _ what: String) {
-        fail(parser, .xmlDeclaration, at: offset(line: parser.lineNumber, column: parser.columnNumber),
-             "the return declares an \(what): DTDs and entities are not read")
+        fail(
+            parser, .xmlDeclaration, at: offset(line: parser.lineNumber, column: parser.columnNumber),
+            "the return declares an \(what): DTDs and entities are not read")
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
@@ -139,7 +150,8 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
             message = Self.undefinedEntity
             place = backTo(UInt8(ascii: "&"), from: at)
         case 76:
-            message = "a closing tag that does not match \(open ?? "the open element"): expected </\(stack.last?.name ?? "")>"
+            message =
+                "a closing tag that does not match \(open ?? "the open element"): expected </\(stack.last?.name ?? "")>"
             place = backTo(UInt8(ascii: "<"), from: max(at - 1, 0))
         default:
             message = "not well-formed XML (libxml2 error \(code))"

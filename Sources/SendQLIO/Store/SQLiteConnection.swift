@@ -66,11 +66,13 @@ final class SQLiteConnection {
         let firstWords = what.split(separator: " ").prefix(2).joined(separator: " ")
         switch errorCode {
         case SQLITE_NOTADB:
-            return Diagnostic(.notAStore, "\(path) is not a sendql snapshot store: it is not an SQLite database",
-                              notes: ["help: name a new file for the store, or the store an earlier run made"])
+            return Diagnostic(
+                .notAStore, "\(path) is not a sendql snapshot store: it is not an SQLite database",
+                notes: ["help: name a new file for the store, or the store an earlier run made"])
         case SQLITE_BUSY, SQLITE_LOCKED:
-            return Diagnostic(.storeFailed, "the snapshot store \(path) is busy: another run held it for more than 10 seconds",
-                              notes: ["help: run again when the other run has finished"])
+            return Diagnostic(
+                .storeFailed, "the snapshot store \(path) is busy: another run held it for more than 10 seconds",
+                notes: ["help: run again when the other run has finished"])
         default:
             return Diagnostic(.storeFailed, "snapshot store \(path): \(errorMessage) (during \(firstWords))")
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SendQLCore
 
@@ -58,7 +58,8 @@ public final class SnapshotStore {
             do throws(Diagnostic) {
                 let mode = try connection.texts("PRAGMA journal_mode = WAL").first ?? ""
                 guard mode.lowercased() == "wal" else {
-                    throw Diagnostic(.storeFailed, "snapshot store \(path): cannot switch to WAL mode (the journal mode is \(mode))")
+                    throw Diagnostic(
+                        .storeFailed, "snapshot store \(path): cannot switch to WAL mode (the journal mode is \(mode))")
                 }
                 break
             } catch {
@@ -72,7 +73,8 @@ public final class SnapshotStore {
         do throws(Diagnostic) {
             // Another run may have created it while this one waited for the lock.
             if try !isCurrentStore() {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     PRAGMA application_id = \(Self.applicationID);
                     CREATE TABLE snapshot (
                         id INTEGER PRIMARY KEY,
@@ -107,7 +109,8 @@ public final class SnapshotStore {
     /// True when the file is a store of this version, false when it is empty; throws for anything else.
     private func isCurrentStore() throws(Diagnostic) -> Bool {
         // One statement, so one consistent read while another run may be creating the store.
-        let marks = try connection.prepare("""
+        let marks = try connection.prepare(
+            """
             SELECT (SELECT application_id FROM pragma_application_id()), (SELECT user_version FROM pragma_user_version()),
                    (SELECT count(*) FROM sqlite_master)
             """)
@@ -115,13 +118,15 @@ public final class SnapshotStore {
         let application = marks.int(0) ?? 0, version = marks.int(1) ?? 0, objects = marks.int(2) ?? 0
         if application == 0 && version == 0 && objects == 0 { return false }
         guard application == Self.applicationID else {
-            throw Diagnostic(.notAStore, "\(path) is an SQLite database but not a sendql snapshot store",
-                             notes: ["help: name a new file for the store; sendql does not write into other databases"])
+            throw Diagnostic(
+                .notAStore, "\(path) is an SQLite database but not a sendql snapshot store",
+                notes: ["help: name a new file for the store; sendql does not write into other databases"])
         }
         guard version <= Self.schemaVersion else {
-            throw Diagnostic(.notAStore,
-                             "\(path) was written by a newer sendql (store version \(version); this one reads up to \(Self.schemaVersion))",
-                             notes: ["help: use the newer sendql, or a new store file"])
+            throw Diagnostic(
+                .notAStore,
+                "\(path) was written by a newer sendql (store version \(version); this one reads up to \(Self.schemaVersion))",
+                notes: ["help: use the newer sendql, or a new store file"])
         }
         guard version == Self.schemaVersion else {
             throw Diagnostic(.notAStore, "\(path) is a damaged sendql snapshot store (store version \(version))")
@@ -135,12 +140,15 @@ public final class SnapshotStore {
     /// may also be an int or a date; `numerator`, `denominator` int; `value` double or int).
     /// `asOf` is a day number (days since 1970-01-01); `runAt` is stored as given.
     @discardableResult
-    public func append(name: String, asOf: Int32, scriptHash: String, dataHash: String, rows: Table,
-                       runAt: String) throws(Diagnostic) -> Int64 {
+    public func append(
+        name: String, asOf: Int32, scriptHash: String, dataHash: String, rows: Table,
+        runAt: String
+    ) throws(Diagnostic) -> Int64 {
         let columns = try Self.packColumns(rows)
         try connection.execute("BEGIN IMMEDIATE")
         do throws(Diagnostic) {
-            let header = try connection.prepare("""
+            let header = try connection.prepare(
+                """
                 INSERT INTO snapshot (name, run_at, as_of, script_hash, data_hash, row_count) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             header.bind(1, name)
@@ -175,7 +183,8 @@ public final class SnapshotStore {
     /// data_hash, kpi, breakdown, period, numerator, denominator, value`. A snapshot of no rows
     /// has no rows here (see `runs()`).
     public func history() throws(Diagnostic) -> Table {
-        let query = try connection.prepare("""
+        let query = try connection.prepare(
+            """
             SELECT s.name, s.run_at, s.as_of, s.script_hash, s.data_hash,
                    r.kpi, r.breakdown, r.period, r.numerator, r.denominator, r.value
             FROM snapshot s JOIN snapshot_row r ON r.snapshot_id = s.id
@@ -225,14 +234,17 @@ public final class SnapshotStore {
     /// recorded: `["ok"]` for a sound store, else one line per problem.
     public func integrityCheck() throws(Diagnostic) -> [String] {
         var problems = try connection.texts("PRAGMA integrity_check").filter { $0 != "ok" }
-        let query = try connection.prepare("""
+        let query = try connection.prepare(
+            """
             SELECT s.name, s.id, s.row_count, (SELECT count(*) FROM snapshot_row r WHERE r.snapshot_id = s.id)
             FROM snapshot s ORDER BY s.id
             """)
         while try query.step() {
             let recorded = query.int(2) ?? 0, found = query.int(3) ?? 0
             if recorded != found {
-                problems.append("snapshot \(query.int(1) ?? 0) (\(query.text(0) ?? "")) records \(recorded) rows but holds \(found)")
+                problems.append(
+                    "snapshot \(query.int(1) ?? 0) (\(query.text(0) ?? "")) records \(recorded) rows but holds \(found)"
+                )
             }
         }
         let orphans = try connection.integer(
@@ -252,14 +264,17 @@ public final class SnapshotStore {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("is missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { parts.append("has extra columns \(extra.joined(separator: ", "))") }
-            throw Diagnostic(.storeFailed, "a snapshot holds the KPI pack columns; this table \(parts.joined(separator: " and "))",
-                             notes: ["help: end the pipeline with `select kpi, breakdown, period, numerator, denominator, value`"])
+            throw Diagnostic(
+                .storeFailed, "a snapshot holds the KPI pack columns; this table \(parts.joined(separator: " and "))",
+                notes: ["help: end the pipeline with `select kpi, breakdown, period, numerator, denominator, value`"])
         }
         func column(_ name: String, _ allowed: [DataType]) throws(Diagnostic) -> Column {
             let column = rows.column(named: name)!
             guard allowed.contains(column.type) || column.nullCount == column.count else {
-                throw Diagnostic(.storeFailed,
-                                 "snapshot column \(name) is \(column.type); it must be \(allowed.map(\.rawValue).joined(separator: " or "))")
+                throw Diagnostic(
+                    .storeFailed,
+                    "snapshot column \(name) is \(column.type); it must be \(allowed.map(\.rawValue).joined(separator: " or "))"
+                )
             }
             return column
         }

@@ -57,30 +57,31 @@ enum SEN2Fixture {
     static let blade: [String: String] = [
         "Blade-Export_16-01-2025_sen2.csv": "collection,year,referencedate,lea\nSEN2,2025,2025-Jan-16 00:00:00,314\n",
         "Blade-Export_16-01-2025_person.csv": """
-            persontableid,nativeid,surname,upn,personbirthdate,sex,ethnicity
-            1,P1,Smith,A123456789012,2015-Mar-02 00:00:00,M,WBRI
-            2,P2,,,2012-Jul-19 00:00:00,F,
+        persontableid,nativeid,surname,upn,personbirthdate,sex,ethnicity
+        1,P1,Smith,A123456789012,2015-Mar-02 00:00:00,M,WBRI
+        2,P2,,,2012-Jul-19 00:00:00,F,
 
-            """,
+        """,
         "Blade-Export_16-01-2025_requests.csv": """
-            requeststableid,persontableid,nativeid,receiveddate,requestsource,requestoutcome,requestoutcomedate
-            1,1,R1,2024-Jan-10 00:00:00,1,Y,2024-Feb-13 00:00:00
-            2,2,R2,2024-Mar-04 00:00:00,,N,2024-Apr-10 00:00:00
+        requeststableid,persontableid,nativeid,receiveddate,requestsource,requestoutcome,requestoutcomedate
+        1,1,R1,2024-Jan-10 00:00:00,1,Y,2024-Feb-13 00:00:00
+        2,2,R2,2024-Mar-04 00:00:00,,N,2024-Apr-10 00:00:00
 
-            """,
+        """,
         "Blade-Export_16-01-2025_assessment.csv": """
-            assessmenttableid,requeststableid,assessmentoutcome,assessmentoutcomedate,week20
-            1,1,Y,2024-May-20 00:00:00,0
+        assessmenttableid,requeststableid,assessmentoutcome,assessmentoutcomedate,week20
+        1,1,Y,2024-May-20 00:00:00,0
 
-            """,
-        "Blade-Export_16-01-2025_namedplan.csv": "namedplantableid,assessmenttableid,nativeid,startdate\n1,1,PL1,2024-May-20 00:00:00\n",
+        """,
+        "Blade-Export_16-01-2025_namedplan.csv":
+            "namedplantableid,assessmenttableid,nativeid,startdate\n1,1,PL1,2024-May-20 00:00:00\n",
         "Blade-Export_16-01-2025_plandetail.csv":
             "plandetailtableid,namedplantableid,sensetting,sensettingother,placementrank\n1,1,OTH,mainstream,1\n",
         "Blade-Export_16-01-2025_activeplans.csv": """
-            activeplanstableid,requeststableid,nativeid,reviewmeeting,reviewoutcome,lastreview
-            1,1,RV1,2025-Jan-05 00:00:00,M,2025-Jan-10 00:00:00
+        activeplanstableid,requeststableid,nativeid,reviewmeeting,reviewoutcome,lastreview
+        1,1,RV1,2025-Jan-05 00:00:00,M,2025-Jan-10 00:00:00
 
-            """,
+        """,
         "Blade-Export_16-01-2025_placementdetail.csv": "placementdetailtableid,activeplanstableid,urn,placementrank\n",
         "Blade-Export_16-01-2025_senneed.csv": "senneedtableid,activeplanstableid,sentype,sentyperank\n1,1,ASD,1\n",
     ]
@@ -92,8 +93,10 @@ enum SEN2Fixture {
     }
 
     /// Loads `files` (written to a fresh folder) as a data folder.
-    static func inspect(_ files: [String: [UInt8]], mode: CSVReadMode = .strict, options: SEN2Options = SEN2Options(),
-                        path: String? = nil) throws -> (CaseDataLoadResult, TemporaryFolder) {
+    static func inspect(
+        _ files: [String: [UInt8]], mode: CSVReadMode = .strict, options: SEN2Options = SEN2Options(),
+        path: String? = nil
+    ) throws -> (CaseDataLoadResult, TemporaryFolder) {
         let folder = try TemporaryFolder()
         for (name, bytes) in files { try folder.write(name, bytes: bytes) }
         var loader = CaseDataLoader(mode: mode, parallelism: 1)
@@ -101,13 +104,19 @@ enum SEN2Fixture {
         return (loader.inspect(directory: path.map { folder.file($0) } ?? folder.path), folder)
     }
 
-    static func inspect(xml text: String, mode: CSVReadMode = .strict, options: SEN2Options = SEN2Options())
-        throws -> (CaseDataLoadResult, TemporaryFolder) {
+    static func inspect(
+        xml text: String, mode: CSVReadMode = .strict, options: SEN2Options = SEN2Options()
+    )
+        throws -> (CaseDataLoadResult, TemporaryFolder)
+    {
         try inspect(["return.xml": Array(text.utf8)], mode: mode, options: options)
     }
 
-    static func inspect(blade changes: [String: String?], mode: CSVReadMode = .strict)
-        throws -> (CaseDataLoadResult, TemporaryFolder) {
+    static func inspect(
+        blade changes: [String: String?], mode: CSVReadMode = .strict
+    )
+        throws -> (CaseDataLoadResult, TemporaryFolder)
+    {
         var files = blade
         for (name, text) in changes { files[name] = text }
         return try inspect(files.mapValues { Array($0.utf8) }, mode: mode)

@@ -18,10 +18,11 @@ enum PublishedStatistics {
         let path = RepositoryPaths.dfeData.appendingPathComponent(edition).path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(description: """
-                the published DfE statistics are missing: expected the folder \(path) \
-                (they ship in the repository; these tests need them)
-                """)
+            throw Failure(
+                description: """
+                    the published DfE statistics are missing: expected the folder \(path) \
+                    (they ship in the repository; these tests need them)
+                    """)
         }
         return path
     }
@@ -49,7 +50,8 @@ extension Table {
         let names = schema.names
         var found: [[String: Value]] = []
         for row in 0..<rowCount where conditions.allSatisfy({ column(named: $0.key)?[row] == $0.value }) {
-            found.append(Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, columns[$0.offset][row]) }))
+            found.append(
+                Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, columns[$0.offset][row]) }))
         }
         return found
     }

@@ -10,10 +10,17 @@ enum TestSession {
     static var tables: [String: Table] {
         let requests = Table([
             ("request_id", Column(type: .string, values: ["R1", "R2", "R3", "R4"].map(Value.string))),
-            ("received_date", Column(type: .date, values: [
-                .date(CivilDate(year: 2024, month: 1, day: 5).dayNumber), .date(CivilDate(year: 2024, month: 2, day: 9).dayNumber),
-                .date(CivilDate(year: 2024, month: 3, day: 1).dayNumber), .date(CivilDate(year: 2024, month: 3, day: 20).dayNumber),
-            ])),
+            (
+                "received_date",
+                Column(
+                    type: .date,
+                    values: [
+                        .date(CivilDate(year: 2024, month: 1, day: 5).dayNumber),
+                        .date(CivilDate(year: 2024, month: 2, day: 9).dayNumber),
+                        .date(CivilDate(year: 2024, month: 3, day: 1).dayNumber),
+                        .date(CivilDate(year: 2024, month: 3, day: 20).dayNumber),
+                    ])
+            ),
             ("outcome", Column(type: .string, values: [.string("Y"), .string("N"), .string("Y"), .null])),
             ("weeks_taken", Column(type: .int, values: [.int(5), .int(7), .int(6), .null])),
         ])
@@ -55,14 +62,19 @@ struct REPLRun {
     var output = CollectedOutput()
     var repl: REPL<ScriptedLineReader>
 
-    init(_ inputs: [LineInput], typedAhead: Bool = false, width: Int? = 100, interrupts: any InterruptSource = FakeInterrupts(),
-         clock: @escaping () -> UInt64 = { 0 }, kpiScript: @escaping () -> Source? = { nil },
-         outputs: OutputSettings = OutputSettings(folder: FileManager.default.temporaryDirectory.path + "/sendql-repl-tests")) {
+    init(
+        _ inputs: [LineInput], typedAhead: Bool = false, width: Int? = 100,
+        interrupts: any InterruptSource = FakeInterrupts(),
+        clock: @escaping () -> UInt64 = { 0 }, kpiScript: @escaping () -> Source? = { nil },
+        outputs: OutputSettings = OutputSettings(
+            folder: FileManager.default.temporaryDirectory.path + "/sendql-repl-tests")
+    ) {
         let configuration = REPLConfiguration(
             dataFolder: "test-area", colour: false, terminalWidth: { width }, interrupts: interrupts, clock: clock,
             kpiScript: kpiScript, outputs: outputs)
-        repl = REPL(session: TestSession.make(), reader: ScriptedLineReader(inputs, typedAhead: typedAhead),
-                    output: output, configuration: configuration)
+        repl = REPL(
+            session: TestSession.make(), reader: ScriptedLineReader(inputs, typedAhead: typedAhead),
+            output: output, configuration: configuration)
         repl.run()
     }
 

@@ -40,7 +40,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A validated date, or nil when the day does not exist (2019-02-30).
     public static func valid(year: Int, month: Int, day: Int) -> CivilDate? {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= daysInMonth(year: year, month: month) else { return nil }
+            day <= daysInMonth(year: year, month: month)
+        else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }
 
@@ -82,8 +83,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let date = CivilDate.valid(year: y, month: m, day: d) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            let date = CivilDate.valid(year: y, month: m, day: d)
+        else { return nil }
         self = date
     }
 }

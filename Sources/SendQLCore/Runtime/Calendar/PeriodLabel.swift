@@ -64,10 +64,13 @@ public enum PeriodLabel {
             return year
         case .quarter:
             guard text.count == 7, text[4] == UInt8(ascii: "-"), text[5] == UInt8(ascii: "Q"),
-                  let q = number(6..<7), (1...4).contains(q) else { return nil }
+                let q = number(6..<7), (1...4).contains(q)
+            else { return nil }
             return year * 4 + q - 1
         case .month:
-            guard text.count == 7, text[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else { return nil }
+            guard text.count == 7, text[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else {
+                return nil
+            }
             return year * 12 + m - 1
         }
     }

@@ -23,7 +23,9 @@ extension Column {
     }
 
     var stringCodes: (codes: [UInt32], dictionary: StringDictionary) {
-        guard case .string(let codes, let dictionary) = storage else { preconditionFailure("not a string column: \(type)") }
+        guard case .string(let codes, let dictionary) = storage else {
+            preconditionFailure("not a string column: \(type)")
+        }
         return (codes, dictionary)
     }
 
@@ -33,7 +35,9 @@ extension Column {
         case .null: return .nulls(type, count: count)
         case .int(let v):
             if type == .double { return Column(.double(Array(repeating: Double(v), count: count))) }
-            return Column(type == .duration ? .duration(Array(repeating: v, count: count)) : .int(Array(repeating: v, count: count)))
+            return Column(
+                type == .duration
+                    ? .duration(Array(repeating: v, count: count)) : .int(Array(repeating: v, count: count)))
         case .double(let v): return Column(.double(Array(repeating: v, count: count)))
         case .bool(let v): return Column(.bool(Array(repeating: v, count: count)))
         case .date(let v): return Column(.date(Array(repeating: v, count: count)))

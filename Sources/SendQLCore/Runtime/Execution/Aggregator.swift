@@ -59,7 +59,8 @@ struct Aggregator {
         var n = [Double](repeating: 0, count: groupCount), sx = n, sy = n, sxx = n, sxy = n
         for row in eligible.indices where eligible[row] {
             guard case .string(let label) = periods[row], let kind = PeriodLabel.kind(of: label),
-                  let ordinal = PeriodLabel.parse(label, kind) else { continue }
+                let ordinal = PeriodLabel.parse(label, kind)
+            else { continue }
             let x = Double(ordinal) / Double(PeriodLabel.periodsPerYear(kind)), y = v[row]
             let g = Int(groups[row])
             n[g] += 1; sx[g] += x; sy[g] += y; sxx[g] += x * x; sxy[g] += x * y
@@ -155,7 +156,9 @@ struct Aggregator {
             m2[g] += delta * (v[row] - mean[g])
         }
         let validity = Bitmap(n.map { $0 > 1 })
-        return Column(.double((0..<groupCount).map { n[$0] > 1 ? (m2[$0] / Double(n[$0] - 1)).squareRoot() : 0 }), validity: validity)
+        return Column(
+            .double((0..<groupCount).map { n[$0] > 1 ? (m2[$0] / Double(n[$0] - 1)).squareRoot() : 0 }),
+            validity: validity)
     }
 
     /// The rows of each group, in input order (counting sort).
@@ -181,7 +184,9 @@ struct Aggregator {
         var best = [Int32](repeating: -1, count: groupCount)
         for row in eligible.indices where eligible[row] {
             let g = Int(groups[row])
-            if best[g] < 0 || (max ? rank[row] > rank[Int(best[g])] : rank[row] < rank[Int(best[g])]) { best[g] = Int32(row) }
+            if best[g] < 0 || (max ? rank[row] > rank[Int(best[g])] : rank[row] < rank[Int(best[g])]) {
+                best[g] = Int32(row)
+            }
         }
         return argument.gather(best)
     }
@@ -224,7 +229,9 @@ struct Aggregator {
             denominator[g] += 1
             if v[row] { numerator[g] += 1 }
         }
-        let value = (0..<groupCount).map { denominator[$0] > 0 ? 100 * Double(numerator[$0]) / Double(denominator[$0]) : 0 }
+        let value = (0..<groupCount).map {
+            denominator[$0] > 0 ? 100 * Double(numerator[$0]) / Double(denominator[$0]) : 0
+        }
         return [
             Column(.double(value), validity: Bitmap(denominator.map { $0 > 0 })),
             Column(.int(numerator)),

@@ -100,7 +100,9 @@ enum ColumnUsage {
             case .inList(let a, let list, _): visit(a); list.forEach(visit)
             case .between(let a, let l, let h, _): visit(a); visit(l); visit(h)
             case .conditional(let branches, let otherwise):
-                branches.forEach { visit($0.condition); visit($0.value) }
+                branches.forEach {
+                    visit($0.condition); visit($0.value)
+                }
                 otherwise.map(visit)
             }
         }

@@ -41,11 +41,13 @@ extension Executor {
         var added = table.gather(Array(repeating: -1, count: newOrdinal.count))
         let keySource = table.gather(source)
         for key in plan.keyColumns { added.setColumn(table.schema.fields[key].name, keySource.columns[key]) }
-        added.setColumn(table.schema.fields[plan.column].name,
-                        Column(type: .string, values: newOrdinal.map { .string(PeriodLabel.label(ordinal: $0, plan.kind)) }))
+        added.setColumn(
+            table.schema.fields[plan.column].name,
+            Column(type: .string, values: newOrdinal.map { .string(PeriodLabel.label(ordinal: $0, plan.kind)) }))
         for (column, value) in plan.defaults {
-            added.setColumn(table.schema.fields[column].name,
-                            Column.repeating(value, type: table.schema.fields[column].type, count: newOrdinal.count))
+            added.setColumn(
+                table.schema.fields[column].name,
+                Column.repeating(value, type: table.schema.fields[column].type, count: newOrdinal.count))
         }
         let columns = table.columns.enumerated().map { i, column in column.appending(added.columns[i]) }
         frame.table = Table(schema: table.schema, columns: columns, rowCount: rows + newOrdinal.count)

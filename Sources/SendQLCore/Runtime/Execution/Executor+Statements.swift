@@ -15,7 +15,8 @@ extension Executor {
                         outcome.definitions.append((name, pipeline))
                     }
                 case .query(let pipeline):
-                    outcome.results.append(QueryResult(table: try run(pipeline), span: pipeline.span, pipeline: pipeline))
+                    outcome.results.append(
+                        QueryResult(table: try run(pipeline), span: pipeline.span, pipeline: pipeline))
                 case .export(let pipeline, let path, let span):
                     outcome.outputs.append(.export(try run(pipeline), path: path, span: span))
                 case .chart(let plan, let span):
@@ -38,12 +39,14 @@ extension Executor {
                 case .expectNone(let pipeline, let message, let span):
                     let table = try run(pipeline)
                     if table.rowCount > 0 {
-                        outcome.failedExpectations.append(expectationFailed(
-                            (message ?? "expected no rows") + ": " + Self.offendingRows(table), span))
+                        outcome.failedExpectations.append(
+                            expectationFailed(
+                                (message ?? "expected no rows") + ": " + Self.offendingRows(table), span))
                     }
                 case .expect(let condition, let message, let span):
                     if evaluator.evaluateConstant(condition) != .bool(true) {
-                        outcome.failedExpectations.append(expectationFailed(message ?? "not true: " + source.text(of: span), span))
+                        outcome.failedExpectations.append(
+                            expectationFailed(message ?? "not true: " + source.text(of: span), span))
                     }
                 }
             }
@@ -55,8 +58,9 @@ extension Executor {
 
     /// E0407 at the `expect`, through the one renderer like every other problem.
     private func expectationFailed(_ message: String, _ span: Span) -> Diagnostic {
-        Diagnostic(.error, code: RuntimeErrorCode.expectationFailed.rawValue, message: message, source: source, span: span,
-                   label: "expectation failed")
+        Diagnostic(
+            .error, code: RuntimeErrorCode.expectationFailed.rawValue, message: message, source: source, span: span,
+            label: "expectation failed")
     }
 
     /// The first rows by their first columns, so the log says what breached an `expect no`.

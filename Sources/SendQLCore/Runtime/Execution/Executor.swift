@@ -43,7 +43,9 @@ public struct Executor: Sendable {
     var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
 
     func failure(_ code: RuntimeErrorCode, _ message: String, _ span: Span, notes: [String] = []) -> RuntimeFailure {
-        RuntimeFailure(diagnostic: Diagnostic(.error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
+        RuntimeFailure(
+            diagnostic: Diagnostic(
+                .error, code: code.rawValue, message: message, source: source, span: span, notes: notes))
     }
 
     /// Stops the run when the session asks to (Ctrl-C in the REPL). Checked between steps, so a
@@ -69,7 +71,9 @@ public struct Executor: Sendable {
             let step = pipeline.steps[index]
             try checkCancellation(step.span)
             // A run of plain appends (the prelude's `deadlines` has eight) is concatenated in one go.
-            let appends = pipeline.steps[index...].prefix { if case .append(_, _, false) = $0.kind { return true }; return false }
+            let appends = pipeline.steps[index...].prefix {
+                if case .append(_, _, false) = $0.kind { return true }; return false
+            }
             if appends.count > 1, frame.partitions == nil {
                 try appendAll(Array(appends), to: &frame)
                 index += appends.count
@@ -91,8 +95,10 @@ public struct Executor: Sendable {
             let right = try run(other)
             total += right.rowCount
             guard total <= context.rowLimit else {
-                throw failure(.appendPastRowLimit, "this append would make \(total) rows, more than the limit of \(context.rowLimit)",
-                              step.span, notes: ["note: the limit is set with --row-limit"])
+                throw failure(
+                    .appendPastRowLimit,
+                    "this append would make \(total) rows, more than the limit of \(context.rowLimit)",
+                    step.span, notes: ["note: the limit is set with --row-limit"])
             }
             sides.append((right, columnMap))
         }
@@ -120,7 +126,9 @@ public struct Executor: Sendable {
         case .aggregate(let plan):
             frame = aggregate(plan, frame)
         case .sort(let keys):
-            var columns = keys.map { SortColumn(evaluator.evaluate($0.expression, over: frame.table), descending: $0.descending) }
+            var columns = keys.map {
+                SortColumn(evaluator.evaluate($0.expression, over: frame.table), descending: $0.descending)
+            }
             if let partitions = frame.partitions {
                 columns.insert(SortColumn(Column(.int(partitions.map(Int64.init)))), at: 0)
             }
@@ -134,12 +142,19 @@ public struct Executor: Sendable {
             // Appending a table to itself, again and again, doubles it each time.
             let total = frame.table.rowCount + right.rowCount
             guard total <= context.rowLimit else {
-                throw failure(.appendPastRowLimit, "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
-                              step.span, notes: ["note: the limit is set with --row-limit"])
+                throw failure(
+                    .appendPastRowLimit,
+                    "this \(distinct ? "union" : "append") would make \(total) rows, more than the limit of \(context.rowLimit)",
+                    step.span, notes: ["note: the limit is set with --row-limit"])
             }
-            let columns = frame.table.columns.enumerated().map { i, column in column.appending(right.columns[columnMap[i]]) }
-            frame.table = Table(schema: frame.table.schema, columns: columns, rowCount: frame.table.rowCount + right.rowCount)
-            if distinct, !frame.table.columns.isEmpty { keep(KeyEncoder.encode(frame.table.columns).firstRows, in: &frame) }
+            let columns = frame.table.columns.enumerated().map { i, column in
+                column.appending(right.columns[columnMap[i]])
+            }
+            frame.table = Table(
+                schema: frame.table.schema, columns: columns, rowCount: frame.table.rowCount + right.rowCount)
+            if distinct, !frame.table.columns.isEmpty {
+                keep(KeyEncoder.encode(frame.table.columns).firstRows, in: &frame)
+            }
         case .pivot(let names, let values, let keys):
             frame.table = try pivot(frame.table, names: names, values: values, keys: keys, span: step.span)
         case .group(let keys, let keyColumns, let body):
@@ -156,7 +171,8 @@ public struct Executor: Sendable {
     }
 
     func derive(_ items: [DeriveItem], into frame: inout Frame) {
-        let windows = WindowEvaluator(evaluator: evaluator, partitions: frame.partitions, partitionCount: frame.partitionCount)
+        let windows = WindowEvaluator(
+            evaluator: evaluator, partitions: frame.partitions, partitionCount: frame.partitionCount)
         for item in items {
             var scratch = frame.table
             for (i, window) in item.windows.enumerated() {
@@ -185,9 +201,13 @@ public struct Executor: Sendable {
         } else {
             for (row, g) in groups.enumerated().reversed() { firstRows[Int(g)] = Int32(row) }
         }
-        var post: [(String, Column)] = plan.keyColumns.map { (table.schema.fields[$0].name, table.columns[$0].gather(firstRows)) }
+        var post: [(String, Column)] = plan.keyColumns.map {
+            (table.schema.fields[$0].name, table.columns[$0].gather(firstRows))
+        }
         for (i, aggregate) in plan.aggregates.enumerated() {
-            for (j, column) in aggregator.compute(aggregate, over: table).enumerated() { post.append(("\u{1}agg\(i).\(j)", column)) }
+            for (j, column) in aggregator.compute(aggregate, over: table).enumerated() {
+                post.append(("\u{1}agg\(i).\(j)", column))
+            }
         }
         let postTable = Table(post.withRowCount(groupCount))
         var output = Array(post.prefix(plan.keyColumns.count))
@@ -226,7 +246,8 @@ public struct Executor: Sendable {
         }
         if let partitions = frame.partitions {
             // Leave the groups contiguous, in order of first appearance.
-            let order = SortPermutation.compute([SortColumn(Column(.int(partitions.map(Int64.init))))], rowCount: partitions.count)
+            let order = SortPermutation.compute(
+                [SortColumn(Column(.int(partitions.map(Int64.init))))], rowCount: partitions.count)
             frame.table = frame.table.gather(order)
         }
         frame.partitions = nil
@@ -246,6 +267,8 @@ struct RowCounted {
 
 extension Table {
     init(_ counted: RowCounted) {
-        self.init(schema: Schema(counted.columns.map { Field($0.0, $0.1.type) }), columns: counted.columns.map(\.1), rowCount: counted.rowCount)
+        self.init(
+            schema: Schema(counted.columns.map { Field($0.0, $0.1.type) }), columns: counted.columns.map(\.1),
+            rowCount: counted.rowCount)
     }
 }

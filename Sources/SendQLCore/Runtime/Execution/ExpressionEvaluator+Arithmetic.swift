@@ -29,8 +29,10 @@ extension ExpressionEvaluator {
             return concatenate(a, b, rows: rows)
         }
         if a.type == .double || b.type == .double || type == .double {
-            let x = a.type == .double ? a.doubles : (a.type == .int || a.type == .duration ? a.int64s.map(Double.init) : [])
-            let y = b.type == .double ? b.doubles : (b.type == .int || b.type == .duration ? b.int64s.map(Double.init) : [])
+            let x =
+                a.type == .double ? a.doubles : (a.type == .int || a.type == .duration ? a.int64s.map(Double.init) : [])
+            let y =
+                b.type == .double ? b.doubles : (b.type == .int || b.type == .duration ? b.int64s.map(Double.init) : [])
             guard x.count == rows, y.count == rows else { return .nulls(type, count: rows) }
             var validity = Column.bothValid(a, b)
             var out = [Double](repeating: 0, count: rows)
@@ -52,7 +54,9 @@ extension ExpressionEvaluator {
             return Column(.double(out), validity: validity)
         }
         // date - date: two Int32 day numbers cannot overflow an Int64, so no check and no widening copies.
-        if op == .subtract, case .date(let x) = a.storage, case .date(let y) = b.storage, x.count == rows, y.count == rows {
+        if op == .subtract, case .date(let x) = a.storage, case .date(let y) = b.storage, x.count == rows,
+            y.count == rows
+        {
             let out = x.withUnsafeBufferPointer { xs in
                 y.withUnsafeBufferPointer { ys in
                     [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
@@ -98,12 +102,14 @@ extension ExpressionEvaluator {
         // A constant on one side (`"need=" + primary_need`): one new string per value of the other
         // side's dictionary, not per row; the codes stay as they are (a prefix keeps values distinct).
         if ad.count == 1 {
-            return Column(.string(codes: bc, dictionary: StringDictionary(bd.values.map { ad.values[0] + $0 })),
-                          validity: Column.bothValid(a, b))
+            return Column(
+                .string(codes: bc, dictionary: StringDictionary(bd.values.map { ad.values[0] + $0 })),
+                validity: Column.bothValid(a, b))
         }
         if bd.count == 1 {
-            return Column(.string(codes: ac, dictionary: StringDictionary(ad.values.map { $0 + bd.values[0] })),
-                          validity: Column.bothValid(a, b))
+            return Column(
+                .string(codes: ac, dictionary: StringDictionary(ad.values.map { $0 + bd.values[0] })),
+                validity: Column.bothValid(a, b))
         }
         var dictionary = StringDictionary()
         let codes = (0..<rows).map { dictionary.intern(ad[ac[$0]] + bd[bc[$0]]) }

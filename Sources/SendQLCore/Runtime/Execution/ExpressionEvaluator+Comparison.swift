@@ -72,7 +72,9 @@ extension ExpressionEvaluator {
     /// `column op constant` (`constant op column` when `flipped`), without making a column of the
     /// constant; nil when the types do not pair up (the caller then takes the general path).
     /// Null where the column is null, as the general path gives.
-    func compare(_ op: BinaryOperator, _ column: Column, constant: (value: Value, type: DataType), flipped: Bool) -> Column? {
+    func compare(
+        _ op: BinaryOperator, _ column: Column, constant: (value: Value, type: DataType), flipped: Bool
+    ) -> Column? {
         var op = op
         if flipped {
             switch op {
@@ -86,7 +88,7 @@ extension ExpressionEvaluator {
         let out: [Bool]
         switch (column.storage, constant.type, constant.value) {
         case (.int(let x), .int, .int(let c)), (.duration(let x), .duration, .int(let c)),
-             (.duration(let x), .duration, .duration(let c)):
+            (.duration(let x), .duration, .duration(let c)):
             out = Self.scan(x, c, op)
         case (.double(let x), .double, .double(let c)):
             out = Self.scan(x, c, op)

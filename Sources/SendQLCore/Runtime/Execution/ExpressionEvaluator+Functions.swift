@@ -18,7 +18,9 @@ extension ExpressionEvaluator {
             var builder = ColumnBuilder(type: .string, capacity: rows)
             let dates = args[0].dates
             for row in 0..<rows {
-                guard !args[0].isNull(row), !args[1].isNull(row), let kind = PeriodKind(rawValue: dictionary[codes[row]]) else {
+                guard !args[0].isNull(row), !args[1].isNull(row),
+                    let kind = PeriodKind(rawValue: dictionary[codes[row]])
+                else {
                     builder.appendNull(); continue
                 }
                 builder.append(string: PeriodLabel.label(of: CivilDate(dayNumber: dates[row]), kind))
@@ -26,32 +28,43 @@ extension ExpressionEvaluator {
             return builder.finish()
         // Calendar functions work on the days of years 1 to 9999 and give null outside them: a
         // month's end near the last day a date can hold is past it.
-        case .monthStart: return mapDatesToDates(args[0]) { d in
-            let c = CivilDate(dayNumber: d)
-            return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
-        }
-        case .monthEnd: return mapDatesToDates(args[0]) { d in
-            let c = CivilDate(dayNumber: d)
-            return CivilDate(year: c.year, month: c.month, day: CivilDate.daysInMonth(year: c.year, month: c.month)).dayNumber
-        }
-        case .quarterStart: return mapDatesToDates(args[0]) { d in
-            PeriodLabel.start(ordinal: PeriodLabel.ordinal(of: CivilDate(dayNumber: d), .quarter), .quarter).dayNumber
-        }
-        case .addDays: return dateAndCount(args[0], args[1]) { d, n in
-            let (r, overflow) = Int64(d).addingReportingOverflow(n)
-            return !overflow && r >= Int64(Int32.min) && r <= Int64(Int32.max) ? Int32(r) : nil
-        }
+        case .monthStart:
+            return mapDatesToDates(args[0]) { d in
+                let c = CivilDate(dayNumber: d)
+                return CivilDate(year: c.year, month: c.month, day: 1).dayNumber
+            }
+        case .monthEnd:
+            return mapDatesToDates(args[0]) { d in
+                let c = CivilDate(dayNumber: d)
+                return CivilDate(year: c.year, month: c.month, day: CivilDate.daysInMonth(year: c.year, month: c.month))
+                    .dayNumber
+            }
+        case .quarterStart:
+            return mapDatesToDates(args[0]) { d in
+                PeriodLabel.start(ordinal: PeriodLabel.ordinal(of: CivilDate(dayNumber: d), .quarter), .quarter)
+                    .dayNumber
+            }
+        case .addDays:
+            return dateAndCount(args[0], args[1]) { d, n in
+                let (r, overflow) = Int64(d).addingReportingOverflow(n)
+                return !overflow && r >= Int64(Int32.min) && r <= Int64(Int32.max) ? Int32(r) : nil
+            }
         // (abs(Int64.min) would trap, so the bounds are compared directly.)
-        case .addMonths: return dateAndCount(args[0], args[1]) { d, n in
-            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : DateArithmetic.addMonths(d, Int(n))
-        }
-        case .addWorkingDays: return dateAndCount(args[0], args[1]) { d, n in
-            n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d) ? nil : context.calendar.addWorkingDays(d, Int(n))
-        }
+        case .addMonths:
+            return dateAndCount(args[0], args[1]) { d, n in
+                n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d)
+                    ? nil : DateArithmetic.addMonths(d, Int(n))
+            }
+        case .addWorkingDays:
+            return dateAndCount(args[0], args[1]) { d, n in
+                n > 100_000 || n < -100_000 || !Self.calendarDays.contains(d)
+                    ? nil : context.calendar.addWorkingDays(d, Int(n))
+            }
         case .workingDaysBetween:
             let a = args[0].dates, b = args[1].dates
-            return Column(.int((0..<rows).map { Int64(context.calendar.workingDaysBetween(a[$0], b[$0])) }),
-                          validity: Column.bothValid(args[0], args[1]))
+            return Column(
+                .int((0..<rows).map { Int64(context.calendar.workingDaysBetween(a[$0], b[$0])) }),
+                validity: Column.bothValid(args[0], args[1]))
         case .isWorkingDay:
             return Column(.bool(args[0].dates.map { context.calendar.isWorkingDay($0) }), validity: args[0].validity)
         case .today: return Column.repeating(.date(context.today), type: .date, count: rows)
@@ -85,7 +98,9 @@ extension ExpressionEvaluator {
         case .substring:
             var builder = ColumnBuilder(type: .string, capacity: rows)
             for row in 0..<rows {
-                guard case .string(let s) = args[0][row], case .int(let start) = args[1][row], case .int(let length) = args[2][row] else {
+                guard case .string(let s) = args[0][row], case .int(let start) = args[1][row],
+                    case .int(let length) = args[2][row]
+                else {
                     builder.appendNull(); continue
                 }
                 let chars = Array(s)
@@ -146,18 +161,27 @@ extension ExpressionEvaluator {
             var better = "higher"
             if function == .rag {
                 guard case .double(let target) = args[1][row] else { builder.appendNull(); continue }
-                if args.count > 2 { guard case .string(let b) = args[2][row] else { builder.appendNull(); continue }; better = b }
+                if args.count > 2 {
+                    guard case .string(let b) = args[2][row] else { builder.appendNull(); continue }; better = b
+                }
                 var amber = 0.1
-                if args.count > 3 { guard case .double(let a) = args[3][row] else { builder.appendNull(); continue }; amber = a }
+                if args.count > 3 {
+                    guard case .double(let a) = args[3][row] else { builder.appendNull(); continue }; amber = a
+                }
                 guard better == "higher" || better == "lower" else { builder.appendNull(); continue }
                 // Short of the target by no more than `amber` of it is amber (the common council convention).
                 let shortfall = better == "higher" ? target - value : value - target
-                builder.append(string: shortfall <= 0 ? "green" : shortfall <= amber * Swift.abs(target) ? "amber" : "red")
+                builder.append(
+                    string: shortfall <= 0 ? "green" : shortfall <= amber * Swift.abs(target) ? "amber" : "red")
             } else {
-                guard case .string(let b) = args[1][row], b == "higher" || b == "lower" else { builder.appendNull(); continue }
+                guard case .string(let b) = args[1][row], b == "higher" || b == "lower" else {
+                    builder.appendNull(); continue
+                }
                 better = b
                 var tolerance = 0.5
-                if args.count > 2 { guard case .double(let t) = args[2][row] else { builder.appendNull(); continue }; tolerance = t }
+                if args.count > 2 {
+                    guard case .double(let t) = args[2][row] else { builder.appendNull(); continue }; tolerance = t
+                }
                 let gain = better == "higher" ? value : -value
                 builder.append(string: Swift.abs(value) < tolerance ? "flat" : gain > 0 ? "improving" : "worsening")
             }
@@ -187,12 +211,15 @@ extension ExpressionEvaluator {
     }
 
     /// The days of years 1 to 9999, where the calendar functions are defined (null elsewhere).
-    static let calendarDays = CivilDate(year: 1, month: 1, day: 1).dayNumber...CivilDate(year: 9999, month: 12, day: 31).dayNumber
+    static let calendarDays =
+        CivilDate(year: 1, month: 1, day: 1).dayNumber...CivilDate(year: 9999, month: 12, day: 31).dayNumber
 
     /// A date function of the calendar, null for days outside `calendarDays`.
     private func mapDatesToDates(_ c: Column, _ f: (Int32) -> Int32) -> Column {
         let days = c.dates
-        if let low = days.min(), let high = days.max(), Self.calendarDays.contains(low), Self.calendarDays.contains(high) {
+        if let low = days.min(), let high = days.max(), Self.calendarDays.contains(low),
+            Self.calendarDays.contains(high)
+        {
             return Column(.date(Self.byDay(days, f)), validity: c.validity)
         }
         var validity = c.validity ?? Bitmap(count: days.count, value: true)
@@ -266,12 +293,15 @@ extension ExpressionEvaluator {
         for row in 0..<rows {
             if args.count == 3 {
                 guard case .int(let y) = args[0][row], case .int(let m) = args[1][row], case .int(let d) = args[2][row],
-                      let date = CivilDate.valid(year: Int(clamping: y), month: Int(clamping: m), day: Int(clamping: d)) else {
+                    let date = CivilDate.valid(year: Int(clamping: y), month: Int(clamping: m), day: Int(clamping: d))
+                else {
                     builder.appendNull(); continue
                 }
                 builder.append(date: date.dayNumber)
             } else {
-                guard case .string(let s) = args[0][row], let date = CivilDate(iso: s) else { builder.appendNull(); continue }
+                guard case .string(let s) = args[0][row], let date = CivilDate(iso: s) else {
+                    builder.appendNull(); continue
+                }
                 builder.append(date: date.dayNumber)
             }
         }
@@ -283,7 +313,9 @@ extension ExpressionEvaluator {
         for row in 0..<rows {
             let present = args.filter { !$0.isNull(row) }.map { $0[row] }
             guard var best = present.first else { builder.appendNull(); continue }
-            for v in present.dropFirst() where (greatest ? v.isGreater(than: best) : best.isGreater(than: v)) { best = v }
+            for v in present.dropFirst() where (greatest ? v.isGreater(than: best) : best.isGreater(than: v)) {
+                best = v
+            }
             builder.append(best)
         }
         return builder.finish()
@@ -299,14 +331,20 @@ extension ExpressionEvaluator {
             case (.string, _): builder.append(string: displayText(v))
             case (.int, .int(let x)), (.int, .duration(let x)): builder.append(int: x)
             case (.int, .double(let x)):
-                if x.isFinite && Swift.abs(x) < 9.2e18 { builder.append(int: Int64(x.rounded(.towardZero))) } else { builder.appendNull() }
+                if x.isFinite && Swift.abs(x) < 9.2e18 {
+                    builder.append(int: Int64(x.rounded(.towardZero)))
+                } else {
+                    builder.appendNull()
+                }
             case (.int, .bool(let x)): builder.append(int: x ? 1 : 0)
             case (.int, .date(let x)): builder.append(int: Int64(x))
-            case (.int, .string(let s)): if let x = Int64(s.trimmingWhitespace()) { builder.append(int: x) } else { builder.appendNull() }
+            case (.int, .string(let s)):
+                if let x = Int64(s.trimmingWhitespace()) { builder.append(int: x) } else { builder.appendNull() }
             case (.double, .int(let x)), (.double, .duration(let x)): builder.append(double: Double(x))
             case (.double, .double(let x)): builder.append(double: x)
             case (.double, .bool(let x)): builder.append(double: x ? 1 : 0)
-            case (.double, .string(let s)): if let x = Double(s.trimmingWhitespace()) { builder.append(double: x) } else { builder.appendNull() }
+            case (.double, .string(let s)):
+                if let x = Double(s.trimmingWhitespace()) { builder.append(double: x) } else { builder.appendNull() }
             default: builder.appendNull()
             }
         }
@@ -325,7 +363,9 @@ extension ExpressionEvaluator {
 extension Column {
     /// Empty strings read as null (a label function's way of saying "not a period").
     func nullingEmpty() -> Column {
-        guard case .string(let codes, let dictionary) = storage, let empty = dictionary.code(of: "") else { return self }
+        guard case .string(let codes, let dictionary) = storage, let empty = dictionary.code(of: "") else {
+            return self
+        }
         var validity = self.validity ?? Bitmap(count: codes.count, value: true)
         for (row, code) in codes.enumerated() where code == empty { validity.clear(row) }
         return Column(storage, validity: validity)

@@ -28,14 +28,19 @@ public struct ExpressionEvaluator: Sendable {
         case .binary(let op, let lhs, let rhs):
             if op.isComparison {
                 // A column against a literal: compared without broadcasting the literal.
-                if let c = Self.constant(rhs), let result = compare(op, evaluate(lhs, over: table), constant: c, flipped: false) {
+                if let c = Self.constant(rhs),
+                    let result = compare(op, evaluate(lhs, over: table), constant: c, flipped: false)
+                {
                     return result
                 }
-                if let c = Self.constant(lhs), let result = compare(op, evaluate(rhs, over: table), constant: c, flipped: true) {
+                if let c = Self.constant(lhs),
+                    let result = compare(op, evaluate(rhs, over: table), constant: c, flipped: true)
+                {
                     return result
                 }
             }
-            return binary(op, evaluate(lhs, over: table), evaluate(rhs, over: table), type: expression.resultType, rows: rows)
+            return binary(
+                op, evaluate(lhs, over: table), evaluate(rhs, over: table), type: expression.resultType, rows: rows)
         case .scalar(let function, let arguments):
             return call(function, arguments.map { evaluate($0, over: table) }, type: expression.resultType, rows: rows)
         case .inList(let value, let list, let negated):
@@ -193,7 +198,9 @@ public struct ExpressionEvaluator: Sendable {
         }
     }
 
-    private func conditional(_ branches: [BoundBranch], otherwise: BoundExpression?, type: DataType, over table: Table) -> Column {
+    private func conditional(
+        _ branches: [BoundBranch], otherwise: BoundExpression?, type: DataType, over table: Table
+    ) -> Column {
         let rows = table.rowCount
         // For each row, which branch answers it: the first whose condition is true (not false or null).
         let unanswered = Int32.min
@@ -209,7 +216,8 @@ public struct ExpressionEvaluator: Sendable {
         // The rest take the else (the source after the branches), or null without one.
         let fallback = otherwise == nil ? -1 : Int32(branches.count)
         for row in 0..<rows where chosen[row] == unanswered { chosen[row] = fallback }
-        let sources = branches.map { evaluate($0.value, over: table) } + (otherwise.map { [evaluate($0, over: table)] } ?? [])
+        let sources =
+            branches.map { evaluate($0.value, over: table) } + (otherwise.map { [evaluate($0, over: table)] } ?? [])
         if sources.allSatisfy({ $0.type == type }) {
             return Column.picking(chosen, from: sources, type: type)
         }
@@ -231,7 +239,9 @@ public struct ExpressionEvaluator: Sendable {
             var wanted = [Bool](repeating: false, count: dictionary.count)
             var perRow: [Column] = []
             for member in members {
-                if member.validity == nil, case .string(let mc, let md) = member.storage, Set(mc).count == 1, let first = mc.first {
+                if member.validity == nil, case .string(let mc, let md) = member.storage, Set(mc).count == 1,
+                    let first = mc.first
+                {
                     if let code = dictionary.code(of: md[first]) { wanted[Int(code)] = true }
                 } else {
                     perRow.append(member)

@@ -70,8 +70,10 @@ struct WindowEvaluator {
                 for row in list { if case .string(let label) = periods[Int(row)] { rowOfLabel[label] = row } }
                 for row in list {
                     guard case .string(let label) = periods[Int(row)], let kind = PeriodLabel.kind(of: label),
-                          let n = PeriodLabel.parse(label, kind) else { continue }
-                    source[Int(row)] = rowOfLabel[PeriodLabel.label(ordinal: n - PeriodLabel.periodsPerYear(kind), kind)] ?? -1
+                        let n = PeriodLabel.parse(label, kind)
+                    else { continue }
+                    source[Int(row)] =
+                        rowOfLabel[PeriodLabel.label(ordinal: n - PeriodLabel.periodsPerYear(kind), kind)] ?? -1
                 }
             }
             return difference(argument!, argument!.gather(source))
@@ -81,7 +83,8 @@ struct WindowEvaluator {
     /// The aggregate over each partition, given to every row of it (its first slot: a pct's value).
     private func groupAggregate(_ aggregate: BoundAggregate, over table: Table) -> Column {
         let groups = partitions ?? [Int32](repeating: 0, count: table.rowCount)
-        let aggregator = Aggregator(evaluator: evaluator, groups: groups, groupCount: partitions == nil ? 1 : partitionCount)
+        let aggregator = Aggregator(
+            evaluator: evaluator, groups: groups, groupCount: partitions == nil ? 1 : partitionCount)
         return aggregator.compute(aggregate, over: table)[0].gather(groups)
     }
 
@@ -155,7 +158,9 @@ struct WindowEvaluator {
         for list in lists {
             var best: Int32 = -1
             for row in list {
-                if !argument.isNull(Int(row)) && (best < 0 || (max ? rank[Int(row)] > rank[Int(best)] : rank[Int(row)] < rank[Int(best)])) {
+                if !argument.isNull(Int(row))
+                    && (best < 0 || (max ? rank[Int(row)] > rank[Int(best)] : rank[Int(row)] < rank[Int(best)]))
+                {
                     best = row
                 }
                 source[Int(row)] = best

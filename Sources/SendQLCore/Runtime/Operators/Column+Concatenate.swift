@@ -49,10 +49,12 @@ extension Column {
                 codes.append(contentsOf: part.codes)
                 continue
             }
-            let index = remaps.firstIndex { $0.dictionary == part.dictionary } ?? {
-                remaps.append((part.dictionary, [UInt32](repeating: .max, count: part.dictionary.count)))
-                return remaps.count - 1
-            }()
+            let index =
+                remaps.firstIndex { $0.dictionary == part.dictionary }
+                ?? {
+                    remaps.append((part.dictionary, [UInt32](repeating: .max, count: part.dictionary.count)))
+                    return remaps.count - 1
+                }()
             for (row, code) in part.codes.enumerated() {
                 // Codes under nulls mean nothing and may be outside the dictionary.
                 guard !column.isNull(row), Int(code) < part.dictionary.count else { codes.append(0); continue }

@@ -43,29 +43,32 @@ extension Column {
                 let hasValidity = validity != nil
                 let offsets = SelectionTable.offsets
                 offsets.withUnsafeBufferPointer { offsets in
-                words.withUnsafeBufferPointer { words in
-                    buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
-                        let whole = n & ~7
-                        var i = 0
-                        while i < whole {
-                            // The eight 0/1 bytes packed into one byte: bit k is row i + k.
-                            var mask = Int((UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
-                                &* 0x0102_0408_1020_4080) >> 56)
-                            if hasValidity { mask &= Int(truncatingIfNeeded: words[i >> 6] >> UInt64(i & 63)) & 0xFF }
-                            UnsafeMutableRawPointer(base + end).storeBytes(
-                                of: offsets[mask] &+ SIMD8(repeating: Int32(truncatingIfNeeded: i)),
-                                as: SIMD8<Int32>.self)
-                            end &+= mask.nonzeroBitCount
-                            i &+= 8
-                        }
-                        while i < n {
-                            base[end] = Int32(truncatingIfNeeded: i)
-                            let valid = !hasValidity || words[i >> 6] >> UInt64(i & 63) & 1 != 0
-                            end &+= bytes[i] != 0 && valid ? 1 : 0
-                            i &+= 1
+                    words.withUnsafeBufferPointer { words in
+                        buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
+                            let whole = n & ~7
+                            var i = 0
+                            while i < whole {
+                                // The eight 0/1 bytes packed into one byte: bit k is row i + k.
+                                var mask = Int(
+                                    (UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
+                                        &* 0x0102_0408_1020_4080) >> 56)
+                                if hasValidity {
+                                    mask &= Int(truncatingIfNeeded: words[i >> 6] >> UInt64(i & 63)) & 0xFF
+                                }
+                                UnsafeMutableRawPointer(base + end).storeBytes(
+                                    of: offsets[mask] &+ SIMD8(repeating: Int32(truncatingIfNeeded: i)),
+                                    as: SIMD8<Int32>.self)
+                                end &+= mask.nonzeroBitCount
+                                i &+= 8
+                            }
+                            while i < n {
+                                base[end] = Int32(truncatingIfNeeded: i)
+                                let valid = !hasValidity || words[i >> 6] >> UInt64(i & 63) & 1 != 0
+                                end &+= bytes[i] != 0 && valid ? 1 : 0
+                                i &+= 1
+                            }
                         }
                     }
-                }
                 }
                 initialized = end
             }

@@ -49,7 +49,9 @@ extension Column {
         let sharesBase = sources.map { $0.dictionary == baseDictionary }
         var merged = baseDictionary
         // Per source, each of its codes' code in `merged` once some row has used it (.max: not yet).
-        var remaps = sources.indices.map { sharesBase[$0] ? [] : [UInt32](repeating: .max, count: sources[$0].dictionary.count) }
+        var remaps = sources.indices.map {
+            sharesBase[$0] ? [] : [UInt32](repeating: .max, count: sources[$0].dictionary.count)
+        }
         for row in 0..<rows where validity[row] {
             let source = Int(choice[row])
             let code = sources[source].codes[row]

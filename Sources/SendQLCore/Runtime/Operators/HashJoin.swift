@@ -19,9 +19,11 @@ public enum HashJoin {
         precondition(leftKeys.count == rightKeys.count && !leftKeys.isEmpty, "join keys must pair up")
         let leftCount = leftKeys[0].count, rightCount = rightKeys[0].count
         if leftKeys.count == 1, case .string(let leftCodes, let leftDictionary) = leftKeys[0].storage,
-           case .string(let rightCodes, let rightDictionary) = rightKeys[0].storage {
-            return try stringKeys(leftCodes, leftDictionary, leftKeys[0].validity, rightCodes, rightDictionary,
-                                  rightKeys[0].validity, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit)
+            case .string(let rightCodes, let rightDictionary) = rightKeys[0].storage
+        {
+            return try stringKeys(
+                leftCodes, leftDictionary, leftKeys[0].validity, rightCodes, rightDictionary,
+                rightKeys[0].validity, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit)
         }
         // Encode both sides in one code space by encoding the concatenated key columns.
         let combined = zip(leftKeys, rightKeys).map { $0.appending($1) }
@@ -42,8 +44,10 @@ public enum HashJoin {
             fill[code] += 1
         }
 
-        return try pairs(leftCount: leftCount, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit,
-                         starts: starts, bucketRows: bucketRows) { l in isNull(l) ? -1 : Int(encoding.codes[l]) }
+        return try pairs(
+            leftCount: leftCount, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit,
+            starts: starts, bucketRows: bucketRows
+        ) { l in isNull(l) ? -1 : Int(encoding.codes[l]) }
     }
 
     /// One string key: the right side's dictionary is mapped onto the left's once (nothing when the
@@ -76,8 +80,10 @@ public enum HashJoin {
                 fill[code] += 1
             }
         }
-        return try pairs(leftCount: leftCodes.count, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit,
-                         starts: starts, bucketRows: bucketRows) { l in
+        return try pairs(
+            leftCount: leftCodes.count, keepUnmatchedLeft: keepUnmatchedLeft, rowLimit: rowLimit,
+            starts: starts, bucketRows: bucketRows
+        ) { l in
             if let leftValidity, !leftValidity[l] { return -1 }
             let code = Int(leftCodes[l])
             return code < cardinality ? code : -1

@@ -48,7 +48,9 @@ public enum KeyEncoder {
         case .string(let values, let dictionary):
             let nullCode = Int32(dictionary.count)
             if column.validity == nil { return (values.map { Int32(bitPattern: $0) }, dictionary.count) }
-            return ((0..<count).map { column.isNull($0) ? nullCode : Int32(bitPattern: values[$0]) }, dictionary.count + 1)
+            return (
+                (0..<count).map { column.isNull($0) ? nullCode : Int32(bitPattern: values[$0]) }, dictionary.count + 1
+            )
         case .bool(let values):
             return ((0..<count).map { column.isNull($0) ? 2 : (values[$0] ? 1 : 0) }, 3)
         case .int(let values), .duration(let values):
