@@ -28,6 +28,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("sen2-identifiers"), help: "Also read an SEN2 return's UPN, ULN, names and postcode.")
     var sen2Identifiers = false
 
+    @Option(
+        name: .customLong("write-normalised"),
+        help: ArgumentHelp(
+            "When the data is loadable, write its tables as canonical CSV here, for a database to load (docs/sql.md).",
+            valueName: "dir"))
+    var normalisedFolder: String?
+
     func run() throws {
         // An empty $SENDQL_DATA counts as unset, as shells make it easy to export one by accident.
         let fromEnvironment = ProcessInfo.processInfo.environment["SENDQL_DATA"].flatMap { $0.isEmpty ? nil : $0 }
@@ -48,6 +55,14 @@ struct CheckCommand: ParsableCommand {
             let message = "error: the data in \(directory) is not loadable: \(count) \(count == 1 ? "error" : "errors")"
             FileHandle.standardError.write(Data((message + " (see the report above)\n").utf8))
             throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+        if let normalisedFolder, let data = result.caseData {
+            do {
+                _ = try NormalisedData.write(data, to: normalisedFolder)
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write \(normalisedFolder): \(error)\n".utf8))
+                throw ExitCode(ExitStatus.cannotWrite.rawValue)
+            }
         }
     }
 }

@@ -67,7 +67,10 @@ struct ScriptArguments: ParsableArguments {
             outputs: outputs)
     }
 
-    func parameterValues() throws -> [String: String] {
+    func parameterValues() throws -> [String: String] { try Self.parameterValues(parameters) }
+
+    /// `--param name=value` options as a dictionary.
+    static func parameterValues(_ parameters: [String]) throws -> [String: String] {
         var values: [String: String] = [:]
         for item in parameters {
             guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {

@@ -105,7 +105,7 @@ public struct Session: Sendable {
         let checked = checker.check(source)
         outcome.diagnostics = checked.diagnostics
         if !lazily, checker.context.refusesUnknownParameters {
-            outcome.diagnostics += unknownParameters()
+            outcome.diagnostics += checker.unknownParameters()
         }
         if outcome.hasErrors {
             checker = saved
@@ -116,23 +116,6 @@ public struct Session: Sendable {
         let executor = Executor(context: checker.context, store: store, source: source)
         executor.run(checked.program.statements, lazily: lazily, into: &outcome)
         return outcome
-    }
-
-    /// E0341 for each `--param` that neither the prelude nor the script declares.
-    private func unknownParameters() -> [Diagnostic] {
-        let declared = checker.declaredParameters.sorted()
-        return checker.context.parameters.keys.sorted().filter { !checker.declaredParameters.contains($0) }.map {
-            name in
-            var notes =
-                Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
-            notes.append(
-                declared.isEmpty
-                    ? "note: no script here declares a parameter"
-                    : "note: the parameters are " + declared.joined(separator: ", "))
-            return Diagnostic(
-                .error, code: CheckErrorCode.unknownParameter.rawValue,
-                message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
-        }
     }
 }
 
@@ -146,5 +129,24 @@ extension Checker {
     mutating func takeLoadedTables() -> [String: Table] {
         defer { loadedTables = [:] }
         return loadedTables
+    }
+}
+
+extension Checker {
+    /// E0341 for each `--param` that neither the prelude nor the script declares.
+    public func unknownParameters() -> [Diagnostic] {
+        let declared = declaredParameters.sorted()
+        return context.parameters.keys.sorted().filter { !declaredParameters.contains($0) }.map {
+            name in
+            var notes =
+                Suggestions.closest(to: name, among: declared).map { ["help: did you mean --param \($0)=...?"] } ?? []
+            notes.append(
+                declared.isEmpty
+                    ? "note: no script here declares a parameter"
+                    : "note: the parameters are " + declared.joined(separator: ", "))
+            return Diagnostic(
+                .error, code: CheckErrorCode.unknownParameter.rawValue,
+                message: "--param \(name): no script declares a parameter `\(name)`", notes: notes)
+        }
     }
 }
