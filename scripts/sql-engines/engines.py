@@ -46,7 +46,7 @@ def load_spark(args, ddl, tables):
     spark = (SparkSession.builder.master("local[2]").appName("sendql-sql-engines")
              .config("spark.sql.warehouse.dir", args.warehouse)
              .config("spark.sql.shuffle.partitions", "4")
-             .config("spark.ui.enabled", "false").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     for statement in ddl.split(";"):
         body = "\n".join(l for l in statement.splitlines() if not l.startswith("--")).strip()

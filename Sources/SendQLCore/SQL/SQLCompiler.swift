@@ -103,6 +103,15 @@ final class SQLScriptWriter {
                     current[name] = definitions.count - 1
                 case .query(let pipeline) where isUserScript:
                     lastQuery = (pipeline, current, program.source)
+                case .publish where isUserScript:
+                    // Compiling without the suppression would hand small numbers to whoever reads the SQL's rows.
+                    throw SQLCompileError(
+                        code: .unsupportedStep,
+                        message:
+                            "publish cannot be compiled: small-number suppression is done by sendql, not the engine",
+                        notes: [
+                            "help: compile the query without `publish`, and publish the rows the engine returns through sendql"
+                        ])
                 case .query, .heading, .text, .publish: break
                 default:
                     if isUserScript { skipped.append(Self.describe(statement, in: program.source)) }
@@ -178,6 +187,20 @@ final class SQLScriptWriter {
         let table = WrittenTable(quotedName: quoted, fields: body.fields, order: body.order)
         written[index] = table
         return SQLRelation(sql: quoted, isTable: true, fields: table.fields, order: table.order)
+    }
+
+    /// A step's input read more than once, as a CTE of its own (`sendql_fill1`), so it is written and
+    /// computed once.
+    func shared(_ relation: SQLRelation, _ kind: String) -> SQLRelation {
+        let name = hiddenName(kind)
+        takenNames.insert(fold(name))
+        let quoted = dialect.quote(name)
+        ctes.append("\(quoted) AS (\n\(SQLText.indent(relation.select(dialect)))\n)")
+        var table = relation
+        table.sql = quoted
+        table.isTable = true
+        table.unionParts = nil
+        return table
     }
 
     /// The table a pipeline starts from: a `let` in scope, a contract table, or `range`.

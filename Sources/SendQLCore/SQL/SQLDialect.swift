@@ -67,6 +67,8 @@ public struct SQLDialect: Sendable {
 
     /// A relation of one BIGINT column `value` from `$1` to `$2`, as a SELECT.
     public var integerSeries: String
+    /// True when text `$1` matches the anchored regular expression `$2` (a literal).
+    public var matchesPattern: String
 
     public static let duckdb = SQLDialect(
         name: "DuckDB", identifierQuote: "\"", escapesBackslash: false,
@@ -84,7 +86,8 @@ public struct SQLDialect: Sendable {
         textToDate: "TRY_CAST($1 AS DATE)", truncateToInt: "CAST(trunc($1) AS BIGINT)",
         percentile: "quantile_cont($1, $2)$3", percentileAsWindow: true,
         firstInOrder: "first($1 ORDER BY $2)", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
-        integerSeries: "SELECT CAST(range AS BIGINT) AS \"value\" FROM range($1, $2 + 1)")
+        integerSeries: "SELECT CAST(range AS BIGINT) AS \"value\" FROM range($1, $2 + 1)",
+        matchesPattern: "regexp_matches($1, $2)")
 
     public static let postgres = SQLDialect(
         name: "PostgreSQL", identifierQuote: "\"", escapesBackslash: false,
@@ -107,7 +110,8 @@ public struct SQLDialect: Sendable {
         truncateToInt: "CAST(trunc($1) AS BIGINT)",
         percentile: "percentile_cont($2) WITHIN GROUP (ORDER BY $1)$3", percentileAsWindow: false,
         firstInOrder: "(array_agg($1 ORDER BY $2))[1]", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
-        integerSeries: "SELECT CAST(g AS BIGINT) AS \"value\" FROM generate_series($1, $2) AS s(g)")
+        integerSeries: "SELECT CAST(g AS BIGINT) AS \"value\" FROM generate_series($1, $2) AS s(g)",
+        matchesPattern: "($1 ~ $2)")
 
     public static let spark = SQLDialect(
         name: "Spark SQL", identifierQuote: "`", escapesBackslash: true,
@@ -125,7 +129,7 @@ public struct SQLDialect: Sendable {
         textToDate: "TRY_CAST($1 AS DATE)", truncateToInt: "CAST($1 AS BIGINT)",
         percentile: "percentile($1, $2)$3", percentileAsWindow: true,
         firstInOrder: nil, minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
-        integerSeries: "SELECT id AS `value` FROM range($1, $2 + 1)")
+        integerSeries: "SELECT id AS `value` FROM range($1, $2 + 1)", matchesPattern: "($1 RLIKE $2)")
 
     /// The engine's name for a sendql type.
     public func typeName(_ type: DataType) -> String { typeNames[type] ?? "VARCHAR" }

@@ -4,6 +4,13 @@ extension SQLScriptWriter {
         _ function: ScalarFunction, _ args: [BoundExpression], _ call: BoundExpression, _ layer: inout SQLLayer
     ) throws(SQLCompileError) -> String {
         let type = call.resultType
+        // A conversion of literals is worked out here: PostgreSQL folds constant casts even in a CASE
+        // arm it never takes, so `date("")` would stop the query instead of giving null.
+        if [.date, .int, .double].contains(function),
+            args.allSatisfy({ if case .literal = $0.node { true } else { false } })
+        {
+            return literal(ExpressionEvaluator(context: context).evaluateConstant(call), type: type)
+        }
         var a: [String] = []
         for arg in args { a.append(try expression(arg, &layer)) }
         let text = dialect.typeName(.string)

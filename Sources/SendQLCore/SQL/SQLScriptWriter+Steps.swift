@@ -87,10 +87,7 @@ extension SQLScriptWriter {
                     "pivot cannot be compiled: its columns are the values of the data, which SQL must know beforehand",
                 span: step.span,
                 notes: ["help: compile the query without the pivot, and pivot the rows the engine returns"])
-        case .fill:
-            throw SQLCompileError(
-                code: .unsupportedStep, message: "fill cannot be compiled for \(dialect.name) yet", span: step.span,
-                notes: ["help: join the rows to a table of the periods wanted (`from range(...)`) with `join left`"])
+        case .fill(let plan): return fill(plan, input)
         case .group(let keys, let keyColumns, let body):
             return try group(keys, keyColumns, body, input, span: step.span)
         }
