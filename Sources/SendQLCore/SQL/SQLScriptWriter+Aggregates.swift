@@ -63,7 +63,12 @@ extension SQLScriptWriter {
             let rate = "(100 * CAST(\(numerator) AS \(double)) / NULLIF(CAST(\(denominator) AS \(double)), 0))"
             return [rate, numerator, denominator]
         case .trendSlope:
-            throw unsupported("trend_slope()", a.span, "compute the rates per period in SQL and the slope in memory")
+            let label = try expression(a.period!, &layer)
+            let years = labelReadings(label).map { kind, ordinal in
+                "WHEN \(ordinal) IS NOT NULL THEN CAST(\(ordinal) AS \(double)) / \(PeriodLabel.periodsPerYear(kind))"
+            }
+            let time = "(CASE \(years.joined(separator: " ")) END)"
+            return ["regr_slope(CAST(\(only(value!)) AS \(double)), \(only(time)))\(over)"]
         }
     }
 
@@ -109,7 +114,16 @@ extension SQLScriptWriter {
             if w.argument!.resultType == .date { return SQLDialect.fill(dialect.daysBetween, [value!, previous]) }
             return "(\(value!) - \(previous))"
         case .changeOnYear:
-            throw unsupported("change_on_year()", w.span, "join the table to itself on the period a year earlier")
+            // The row a year earlier is the one whose label, read as the same kind, has the ordinal a
+            // year less: a window over that reading, with a frame of exactly that ordinal.
+            let label = try expression(w.period!, &layer)
+            let cases = labelReadings(label).map { kind, ordinal in
+                let back = PeriodLabel.periodsPerYear(kind)
+                let frame =
+                    "OVER (\(partition.isEmpty ? "" : partition + " ")ORDER BY \(ordinal) ASC RANGE BETWEEN \(back) PRECEDING AND \(back) PRECEDING)"
+                return "WHEN \(ordinal) IS NOT NULL THEN \(value!) - LAST_VALUE(\(value!)) \(frame)"
+            }
+            return "(CASE \(cases.joined(separator: " ")) END)"
         }
     }
 

@@ -85,36 +85,4 @@ extension SQLScriptWriter {
             order: [SQLOrderKey(column: ordinal, descending: false, isText: false)] + (input.order ?? []),
             partition: input.partition)
     }
-
-    /// The ordinal of a period label of `kind`, or null when it is not one (as `PeriodLabel.parse`).
-    func labelOrdinal(_ label: String, _ kind: PeriodKind) -> String {
-        let int = dialect.typeName(.int)
-        func digits(_ from: Int, _ count: Int) -> String { "CAST(substr(\(label), \(from), \(count)) AS \(int))" }
-        func when(_ pattern: String, _ condition: String?, _ value: String) -> String {
-            let shape =
-                "length(\(label)) = \(kind == .year ? 4 : 7) AND \(SQLDialect.fill(dialect.matchesPattern, [label, dialect.literal(pattern)]))"
-            // Nested, so the casts are only read for labels of the right shape.
-            let inner = condition.map { "CASE WHEN \($0) THEN \(value) END" } ?? value
-            return "(CASE WHEN \(shape) THEN \(inner) END)"
-        }
-        let year = digits(1, 4)
-        switch kind {
-        case .year: return when("^[0-9]{4}$", nil, year)
-        case .academicYear: return when("^[0-9]{4}/[0-9]{2}$", "\(digits(6, 2)) = (\(year) + 1) % 100", year)
-        case .financialYear: return when("^[0-9]{4}-[0-9]{2}$", "\(digits(6, 2)) = (\(year) + 1) % 100", year)
-        case .quarter: return when("^[0-9]{4}-Q[1-4]$", nil, "\(year) * 4 + \(digits(7, 1)) - 1")
-        case .month:
-            return when("^[0-9]{4}-[0-9]{2}$", "\(digits(6, 2)) BETWEEN 1 AND 12", "\(year) * 12 + \(digits(6, 2)) - 1")
-        }
-    }
-
-    /// The label of a period ordinal: its first day, counted in months from a period of 2000, labelled.
-    func ordinalLabel(_ ordinal: String, _ kind: PeriodKind) -> String {
-        let start = PeriodLabel.start(
-            ordinal: PeriodLabel.ordinal(of: CivilDate(year: 2000, month: 1, day: 1), kind), kind)
-        let base = PeriodLabel.ordinal(of: start, kind)
-        let months = 12 / PeriodLabel.periodsPerYear(kind)
-        let date = SQLDialect.fill(dialect.addMonths, ["DATE '\(start.iso)'", "(\(ordinal) - \(base)) * \(months)"])
-        return periodLabel(date, kind)
-    }
 }

@@ -72,31 +72,11 @@ extension SQLScriptWriter {
         case .rag: return rag(a)
         case .direction: return direction(a)
         case .previousPeriod, .samePeriodLastYear:
-            throw SQLCompileError(
-                code: .unsupportedFunction,
-                message:
-                    "\(function.rawValue)() cannot be compiled for \(dialect.name) yet: it reads the kind of period from the label's shape",
-                span: call.span,
-                notes: ["help: compute the earlier period from a date: period(add_months(d, -12), \"quarter\")"])
-        }
-    }
-
-    /// The label of the period of `kind` holding a date, spelled as `PeriodLabel` spells it.
-    func periodLabel(_ date: String, _ kind: PeriodKind) -> String {
-        let text = dialect.typeName(.string)
-        let year = "CAST(EXTRACT(YEAR FROM \(date)) AS BIGINT)"
-        let month = "EXTRACT(MONTH FROM \(date))"
-        func yearStarting(_ firstMonth: Int, separator: String) -> String {
-            let start = "(\(year) - CASE WHEN \(month) < \(firstMonth) THEN 1 ELSE 0 END)"
-            return
-                "(CAST(\(start) AS \(text)) || '\(separator)' || lpad(CAST((\(start) + 1) % 100 AS \(text)), 2, '0'))"
-        }
-        switch kind {
-        case .year: return "CAST(\(year) AS \(text))"
-        case .academicYear: return yearStarting(9, separator: "/")
-        case .financialYear: return yearStarting(4, separator: "-")
-        case .quarter: return "(CAST(\(year) AS \(text)) || '-Q' || CAST(EXTRACT(QUARTER FROM \(date)) AS \(text)))"
-        case .month: return SQLDialect.fill(dialect.yearMonth, [date])
+            let cases = labelReadings(a[0]).map { kind, ordinal in
+                let back = function == .previousPeriod ? 1 : PeriodLabel.periodsPerYear(kind)
+                return "WHEN \(ordinal) IS NOT NULL THEN \(ordinalLabel("\(ordinal) - \(back)", kind))"
+            }
+            return "(CASE \(cases.joined(separator: " ")) END)"
         }
     }
 
