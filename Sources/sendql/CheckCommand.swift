@@ -58,7 +58,8 @@ struct CheckCommand: ParsableCommand {
         }
         if let normalisedFolder, let data = result.caseData {
             do {
-                _ = try NormalisedData.write(data, to: normalisedFolder)
+                let written = try NormalisedData.write(data, to: normalisedFolder)
+                print("wrote \(written.count) tables as canonical CSV to \(normalisedFolder)")
             } catch {
                 FileHandle.standardError.write(Data("error: cannot write \(normalisedFolder): \(error)\n".utf8))
                 throw ExitCode(ExitStatus.cannotWrite.rawValue)

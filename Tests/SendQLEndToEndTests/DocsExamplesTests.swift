@@ -116,6 +116,10 @@ struct DocsErrorPageTests {
         // And the other way: a section for a code the tool no longer has is stale.
         let sections = text.matches(of: /### (E0[34]\d\d):/).map { String($0.output.1) }
         #expect(Set(sections) == Set(codes))
+        // The compile errors are a table: a row for each code, and none for a code gone.
+        let compileCodes = CompileErrorCode.allCases.map(\.rawValue)
+        let rows = text.matches(of: /\n\| (E08\d\d) \|/).map { String($0.output.1) }
+        #expect(rows == compileCodes, "docs/errors.md lists the E08xx codes in order, one row each")
     }
 }
 

@@ -66,7 +66,13 @@ def duckdb_engine(data):
         con.execute(f.read())
 
     def run(name):
-        with open(os.path.join(HERE, "duckdb", name + ".sql")) as f:
+        # `<query>_compiled`: the SQL `sendql compile --target duckdb` wrote for the query, beside the
+        # hand-written one; it reads the contract's tables only, not prelude.sql's views.
+        if name.endswith("_compiled"):
+            path = os.path.join(os.environ["SENDQL_COMPILED_SQL"], name[:-len("_compiled")] + ".sql")
+        else:
+            path = os.path.join(HERE, "duckdb", name + ".sql")
+        with open(path) as f:
             sql = f.read()
 
         def query():

@@ -13,6 +13,8 @@ DOCS_SKIPPED = {"errors.md", "known-poor-messages.md"}  # every example there fa
 # Queries whose engine result differs from memory by design, each documented in docs/sql.md (Limits).
 KNOWN_DIFFERENCES = {
     "docs-reliability-1": "integer overflow: null in memory, an error in the engines",
+    # Passes on the sample area, where the sort key has no ties at the rows taken.
+    "docs-language-17": "ties in a sort key before take: memory keeps file order, an engine takes any",
 }
 
 
@@ -32,10 +34,13 @@ class Corpus:
     def __init__(self, sendql, data, folder):
         self.sendql, self.data, self.folder = sendql, os.path.abspath(data), folder
         self.names, self.not_compiled = [], []
+        self.only = None
 
     def add(self, name, script, as_of, options=(), directory=None, required=True):
         """Runs SCRIPT (a path) in memory and compiles it for every target. A case that is not a
         query (fails in memory, or prints no table) is skipped unless REQUIRED."""
+        if self.only and not re.search(self.only, name):
+            return
         options = list(options)
         if name in KNOWN_DIFFERENCES:
             self.not_compiled.append(f"{name}: left out, {KNOWN_DIFFERENCES[name]} (docs/sql.md)")
@@ -117,9 +122,11 @@ def main():
     p.add_argument("--sendql", required=True)
     p.add_argument("--data", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--only", help="a regular expression: only the cases whose names match")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
     corpus = Corpus(args.sendql, args.data, args.out)
+    corpus.only = args.only
     pack = corpus.script_file("kpi_pack", "from kpi_pack")
     clocks = corpus.script_file("deadlines", "from deadlines")
     for as_of in ["2019-03-31", "2021-08-31", "2024-03-31"]:

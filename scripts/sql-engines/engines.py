@@ -1,6 +1,6 @@
 """Runs compiled sendql SQL on DuckDB, PostgreSQL or Spark and compares every cell with the
 in-memory engine's JSON result (numbers to 1e-9). Used by scripts/sql-engines/run."""
-import argparse, csv, datetime, json, math, os, sys
+import argparse, csv, datetime, json, math, os, sys, time
 
 def contract_tables(ddl):
     # CREATE TABLE statements in contract order (people first, so references load in order).
@@ -109,16 +109,22 @@ def main():
     p.add_argument("--warehouse", default="/tmp/sendql-spark-warehouse")
     args = p.parse_args()
     ddl = open(args.ddl).read()
+    started = time.perf_counter()
     run = {"duckdb": load_duckdb, "postgres": load_postgres, "spark": load_spark}[args.engine](args, ddl, contract_tables(ddl))
+    print(f"{args.engine}: tables loaded in {time.perf_counter() - started:.2f} s", flush=True)
     failures = 0
     cases = json.load(open(args.cases))
     for case in cases:
+        started = time.perf_counter()
         try:
             columns, rows = run(open(case["sql"]).read())
+            seconds = time.perf_counter() - started
             problem = compare(case, columns, rows)
         except Exception as error:  # the engine refused the SQL: a failure, with its message
             problem = "engine error: " + str(error).splitlines()[0][:400]
-        print(("ok    " if problem is None else "FAIL  ") + args.engine + "  " + case["name"] + ("" if problem is None else "\n      " + problem))
+        took = f"  {seconds:.2f} s" if problem is None else ""
+        print(("ok    " if problem is None else "FAIL  ") + args.engine + "  " + case["name"] + took
+              + ("" if problem is None else "\n      " + problem), flush=True)
         failures += problem is not None
     print(f"{args.engine}: {len(cases) - failures} of {len(cases)} cases agree with the in-memory engine")
     sys.exit(1 if failures else 0)

@@ -91,6 +91,8 @@ final class SQLScriptWriter {
         var lastQuery: (pipeline: CheckedPipeline, scope: [String: Int], source: Source)?
         var skipped: [String] = []
         var current: [String: Int] = [:]
+        // Errors about the script as a whole name the user's script.
+        if let last = programs.last { source = last.source }
         for (index, program) in programs.enumerated() {
             let isUserScript = index == programs.count - 1
             for statement in program.statements {
@@ -224,7 +226,7 @@ final class SQLScriptWriter {
                     "help: put the file's rows in a table beside the contract's (`sendql push`, or the engine's own CSV reader)"
                 ])
         }
-        let quoted = self.schema.map { dialect.quote($0) + "." } ?? ""
+        let quoted = self.schema.map { dialect.qualifiedName($0) + "." } ?? ""
         return SQLRelation(
             sql: quoted + dialect.quote(pipeline.table), isTable: true, fields: schema.fields, order: nil)
     }

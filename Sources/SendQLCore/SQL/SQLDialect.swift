@@ -134,6 +134,11 @@ public struct SQLDialect: Sendable {
     /// The engine's name for a sendql type.
     public func typeName(_ type: DataType) -> String { typeNames[type] ?? "VARCHAR" }
 
+    /// A schema name as `--schema` gives it: `send` or `catalog.send` (Databricks), each part quoted.
+    public func qualifiedName(_ dotted: String) -> String {
+        dotted.split(separator: ".", omittingEmptySubsequences: false).map { quote(String($0)) }.joined(separator: ".")
+    }
+
     /// An identifier, always quoted, so no name can be read as SQL.
     public func quote(_ identifier: String) -> String {
         var quoted = String(identifierQuote)

@@ -5,9 +5,9 @@ import SendQLCore
 public enum ContractDDL {
     public static func render(_ dialect: SQLDialect, schema: String?) -> String {
         let q = dialect.quote
-        let prefix = schema.map { q($0) + "." } ?? ""
+        let prefix = schema.map { dialect.qualifiedName($0) + "." } ?? ""
         var statements: [String] = []
-        if let schema { statements.append("CREATE SCHEMA IF NOT EXISTS \(q(schema));") }
+        if let schema { statements.append("CREATE SCHEMA IF NOT EXISTS \(dialect.qualifiedName(schema));") }
         for table in CaseContract.tables {
             var lines = table.columns.map { column -> String in
                 var line = "  \(q(column.name)) \(dialect.typeName(column.format.dataType))"
