@@ -32,7 +32,7 @@ def last_table(text):
 
 class Corpus:
     def __init__(self, sendql, data, folder):
-        self.sendql, self.data, self.folder = sendql, os.path.abspath(data), folder
+        self.sendql, self.data, self.folder = sendql, os.path.abspath(data), os.path.abspath(folder)
         self.names, self.not_compiled = [], []
         self.only = None
 
@@ -46,7 +46,9 @@ class Corpus:
             self.not_compiled.append(f"{name}: left out, {KNOWN_DIFFERENCES[name]} (docs/sql.md)")
             return
         memory = subprocess.run(
-            [self.sendql, "run", script, "--data", self.data, "--as-of", as_of, "--format", "json"] + options,
+            # Files a script writes (export, chart, report) go to a folder of the corpus, not the checkout.
+            [self.sendql, "run", script, "--data", self.data, "--as-of", as_of, "--format", "json",
+             "--out", os.path.join(self.folder, "outputs")] + options,
             capture_output=True, text=True, cwd=directory)
         table = last_table(memory.stdout) if memory.returncode == 0 else None
         if table is None:
