@@ -7,7 +7,6 @@ import SendQLIO
 /// `head` prints several files); text before the first such line is `people.csv`. Only the contract
 /// tables' file names and `extra.csv` (a file the contract does not read) are written.
 enum ContractFuzz {
-    static let folder = FuzzFolder()
     static let fileNames = CaseContract.tables.map(\.fileName) + ["extra.csv"]
     static let marker = Array("==> ".utf8)
     static let markerEnd = Array(" <==".utf8)
@@ -44,8 +43,9 @@ enum ContractFuzz {
 
     static func run(_ bytes: [UInt8]) -> [String] {
         let files = files(in: bytes)
+        let folder = FuzzFolder()
         for name in fileNames {
-            if let content = files[name] { folder.write(name, content) } else { folder.remove(name) }
+            if let content = files[name] { folder.write(name, content) }
         }
         return checkLoad(of: folder.path)
     }

@@ -4,12 +4,14 @@
     import Darwin
 #endif
 
-/// A private temporary folder whose files the harness rewrites for every input.
+/// A private temporary folder for one input, removed with everything written in it when released.
+/// One per input, never shared: the tests replay inputs of one target in parallel.
 ///
 /// Plain C calls rather than Foundation, so the leak checker of a fuzz run sees only sendql's
 /// allocations.
 final class FuzzFolder: @unchecked Sendable {
     let path: String
+    private var written: Set<String> = []
 
     init() {
         var template = Array("/tmp/sendql-fuzz-XXXXXX".utf8CString)
@@ -18,8 +20,14 @@ final class FuzzFolder: @unchecked Sendable {
         path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    deinit {
+        for name in written { unlink(path + "/" + name) }
+        rmdir(path)
+    }
+
     /// Writes `bytes` as the file `name` in the folder.
     func write(_ name: String, _ bytes: [UInt8]) {
+        written.insert(name)
         let descriptor = open(path + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         precondition(descriptor >= 0, "cannot write \(name)")
         defer { close(descriptor) }

@@ -106,7 +106,7 @@ struct SQLCompileTests {
             ("let x = from plans", SQLTarget.duckdb, "E0801", nil),
             ("from plans | group setting (aggregate n = count()) | pivot setting values n", .postgres, "E0802", 1),
             ("publish\nfrom plans | group setting (aggregate n = count())", .duckdb, "E0802", nil),
-            ("from reviews | group plan_id (aggregate f = first(meeting_date))", .spark, "E0803", 1),
+            ("from reviews | group plan_id (sort meeting_date | derive f = first(meeting_date))", .spark, "E0803", 1),
             ("from plans | take 3", .duckdb, "E0804", 1),
             ("load \"\(targetsFile)\" as t\nfrom t", .spark, "E0805", 2),
             ("from plans | derive Setting = 1, setting2 = setting | select setting, Setting", .duckdb, "E0806", 1),

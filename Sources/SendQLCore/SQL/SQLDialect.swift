@@ -60,7 +60,9 @@ public struct SQLDialect: Sendable {
     public var percentile: String
     /// False when the percentile cannot be a window function (PostgreSQL's is an ordered-set aggregate).
     public var percentileAsWindow: Bool
-    /// The first value of a group in an order: `$1` the value, `$2` the ORDER BY list. nil: none.
+    /// The first value of a group in an order: `$1` the value, `$2` the ORDER BY list, `$3` a FILTER
+    /// clause or nothing. nil: the
+    /// engine has no ordered aggregate, and the group's rows are collected and sorted instead.
     public var firstInOrder: String?
     public var minBool: String
     public var maxBool: String
@@ -85,7 +87,7 @@ public struct SQLDialect: Sendable {
         textToInt: "TRY_CAST(trim($1) AS BIGINT)", textToDouble: "TRY_CAST(trim($1) AS DOUBLE)",
         textToDate: "TRY_CAST($1 AS DATE)", truncateToInt: "CAST(trunc($1) AS BIGINT)",
         percentile: "quantile_cont($1, $2)$3", percentileAsWindow: true,
-        firstInOrder: "first($1 ORDER BY $2)", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
+        firstInOrder: "first($1 ORDER BY $2)$3", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
         integerSeries: "SELECT CAST(range AS BIGINT) AS \"value\" FROM range($1, $2 + 1)",
         matchesPattern: "regexp_matches($1, $2)")
 
@@ -109,7 +111,7 @@ public struct SQLDialect: Sendable {
         textToDate: "(CASE WHEN $1 ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN CAST($1 AS DATE) END)",
         truncateToInt: "CAST(trunc($1) AS BIGINT)",
         percentile: "percentile_cont($2) WITHIN GROUP (ORDER BY $1)$3", percentileAsWindow: false,
-        firstInOrder: "(array_agg($1 ORDER BY $2))[1]", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
+        firstInOrder: "(array_agg($1 ORDER BY $2)$3)[1]", minBool: "bool_and($1)$2", maxBool: "bool_or($1)$2",
         integerSeries: "SELECT CAST(g AS BIGINT) AS \"value\" FROM generate_series($1, $2) AS s(g)",
         matchesPattern: "($1 ~ $2)")
 

@@ -47,14 +47,17 @@ extension SQLScriptWriter {
             return ["CAST(\(percentile) AS \(dialect.typeName(resultType)))"]
         case .stddev: return ["STDDEV_SAMP(CAST(\(only(value!)) AS \(double)))\(over)"]
         case .first, .last:
-            guard over.isEmpty, let template = dialect.firstInOrder else {
+            guard over.isEmpty else {
                 throw unsupported(
-                    "\(a.function.rawValue)()", a.span, "`group k (sort o | take 1)` picks the first row in an order")
+                    "\(a.function.rawValue)() in derive", a.span,
+                    "`group k (sort o | take 1)` picks the first row in an order")
             }
             guard let order = layer.order, !order.isEmpty else { throw needsOrder("\(a.function.rawValue)()", a.span) }
+            guard let template = dialect.firstInOrder else {
+                return [pickBySorting(value!, order, filter: filter, last: a.function == .last)]
+            }
             let list = orderList(order, reversed: a.function == .last)
-            let picked = SQLDialect.fill(template, [value!, list])
-            return [filter.map { "\(picked) FILTER (WHERE \($0))" } ?? picked]
+            return [SQLDialect.fill(template, [value!, list, filter.map { " FILTER (WHERE \($0))" } ?? ""])]
         case .pct:
             let test = value!
             let numerator =
@@ -125,6 +128,26 @@ extension SQLScriptWriter {
             }
             return "(CASE \(cases.joined(separator: " ")) END)"
         }
+    }
+
+    /// first() and last() without an ordered aggregate (Spark SQL): the group's rows as structs of
+    /// their order keys and the value, sorted by a comparator that orders as `orderList` does (text by
+    /// code point, nulls last), then the first or the last element.
+    private func pickBySorting(
+        _ value: String, _ order: [(column: String, key: SQLOrderKey)], filter: String?, last: Bool
+    ) -> String {
+        let fields = order.enumerated().map { i, key in "'k\(i)', \(key.column)" } + ["'v', \(value)"]
+        var item = "named_struct(\(fields.joined(separator: ", ")))"
+        if let filter { item = "CASE WHEN \(filter) THEN \(item) END" }
+        var comparison = "0"
+        for (i, key) in order.enumerated().reversed() {
+            let (l, r) = ("l.k\(i)", "r.k\(i)")
+            let (before, after) = key.key.descending ? ("1", "-1") : ("-1", "1")
+            comparison =
+                "CASE WHEN \(l) IS NULL AND \(r) IS NULL THEN \(comparison) WHEN \(l) IS NULL THEN 1 WHEN \(r) IS NULL THEN -1 "
+                + "WHEN \(l) < \(r) THEN \(before) WHEN \(l) > \(r) THEN \(after) ELSE \(comparison) END"
+        }
+        return "try_element_at(array_sort(collect_list(\(item)), (l, r) -> \(comparison)), \(last ? -1 : 1)).v"
     }
 
     func unsupported(_ what: String, _ span: Span?, _ help: String) -> SQLCompileError {
