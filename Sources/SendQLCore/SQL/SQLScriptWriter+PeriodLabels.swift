@@ -45,7 +45,7 @@ extension SQLScriptWriter {
     /// The ordinal of a label read as each kind, in the order `PeriodLabel.kind` tries them: the first
     /// that is not null gives the label's kind.
     func labelReadings(_ label: String) -> [(PeriodKind, String)] {
-        [PeriodKind.year, .academicYear, .quarter, .financialYear, .month].map { ($0, labelOrdinal(label, $0)) }
+        PeriodLabel.kindsInReadingOrder.map { ($0, labelOrdinal(label, $0)) }
     }
 
     /// The label of a period ordinal: its first day, counted in months from a period of 2000, labelled.

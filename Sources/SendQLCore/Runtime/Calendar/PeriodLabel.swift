@@ -75,9 +75,12 @@ public enum PeriodLabel {
         }
     }
 
-    /// The kind of a label, trying the kinds in order; `2011-12` reads as a financial year before a month.
+    /// The order in which a label's shape is tried: `2011-12` reads as a financial year before a month.
+    public static let kindsInReadingOrder: [PeriodKind] = [.year, .academicYear, .quarter, .financialYear, .month]
+
+    /// The kind of a label: the first of `kindsInReadingOrder` it parses as.
     public static func kind(of label: String) -> PeriodKind? {
-        [PeriodKind.year, .academicYear, .quarter, .financialYear, .month].first { parse(label, $0) != nil }
+        kindsInReadingOrder.first { parse(label, $0) != nil }
     }
 
     /// How many periods of a kind make a year.
