@@ -26,12 +26,18 @@ let package = Package(
         ),
         // CSV reading and writing, the data-contract loader, the generator, renderers, charts,
         // reports, publication, the snapshot store.
-        .target(name: "SendQLIO", dependencies: ["SendQLCore", "CSQLite"]),
+        .target(name: "SendQLIO", dependencies: ["SendQLCore", "CSQLite", "CLibpq"]),
         // The system SQLite, linked through pkg-config (the snapshot store).
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // libpq, PostgreSQL's C client (`--database`, `sendql push`), linked through pkg-config.
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
         ),
         // GNU readline, linked through pkg-config.
         .systemLibrary(

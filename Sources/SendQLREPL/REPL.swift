@@ -70,6 +70,10 @@ public struct REPL<Reader: LineReader> {
 
     /// One line saying what is loaded, the as-of date, and where help is.
     func banner() -> String {
+        if let database = session.database {
+            return "sendql: \(database.tables.count) tables in \(database.displayName), as of "
+                + "\(CivilDate(dayNumber: session.context.asOf).iso). Type .help for help.\n"
+        }
         let data = session.dataTables.filter { $0.key != Self.lastResultName }
         let rows = data.values.reduce(0) { $0 + $1.rowCount }
         let asOf = CivilDate(dayNumber: session.context.asOf).iso

@@ -22,7 +22,8 @@ struct ReplCommand: ParsableCommand {
         switch RunJob.makeSession(
             dataFolder: arguments.data, asOf: arguments.asOf, parameters: parameters,
             rowLimit: arguments.rowLimit, options: options, closures: arguments.closures,
-            dfeFolders: arguments.dfeFolders, refusesUnknownParameters: false)
+            dfeFolders: arguments.dfeFolders, refusesUnknownParameters: false, database: try arguments.databaseOptions()
+        )
         {
         case .failure(let output): Terminal.finish(output)
         case .success(let made): (session, findings) = (made.session, made.findings)
@@ -37,7 +38,8 @@ struct ReplCommand: ParsableCommand {
         let interrupts = InterruptSignal.install()
         let reader = ReadlineLineReader(historyPath: HistoryFile.path(), interrupts: interrupts)
         let configuration = REPLConfiguration(
-            dataFolder: DataFolder.resolve(arguments.data) ?? "?", colour: Terminal.isColourful(fileDescriptor: 1),
+            dataFolder: session.database?.displayName ?? DataFolder.resolve(arguments.data) ?? "?",
+            colour: Terminal.isColourful(fileDescriptor: 1),
             format: options.format, terminalWidth: { Terminal.width(fileDescriptor: 1) },
             interrupts: interrupts ?? NoInterrupts(), outputs: options.outputs, startupNotes: notes)
         var repl = REPL(session: session, reader: reader, output: StandardStreams(), configuration: configuration)

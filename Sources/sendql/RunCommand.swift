@@ -54,6 +54,31 @@ struct ScriptArguments: ParsableArguments {
             valueName: "dir"))
     var dfeFolders: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Run in this PostgreSQL database instead of reading --data: postgresql://user@host:port/db (docs/database.md).",
+            valueName: "url"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("The database schema the tables are in (default: the connection's).", valueName: "name"))
+    var schema: String?
+
+    @Option(
+        name: .customLong("statement-timeout"),
+        help: ArgumentHelp(
+            "Seconds a database statement may run before the server stops it (0: no limit).", valueName: "seconds"))
+    var statementTimeout: Int = 0
+
+    /// The database to run in, if `--database` was given.
+    func databaseOptions() throws -> DatabaseOptions? {
+        guard let database else {
+            if schema != nil { throw ValidationError("--schema needs --database") }
+            return nil
+        }
+        if data != nil { throw ValidationError("--data and --database are two places to read the data from: give one") }
+        return DatabaseOptions(connectionString: database, schema: schema, statementTimeout: statementTimeout)
+    }
+
     func options(defaultFormat: ResultFormat = .table) throws -> ScriptOptions {
         let format = self.format ?? defaultFormat
         guard (1...1000).contains(publishThreshold) else {
@@ -61,7 +86,7 @@ struct ScriptArguments: ParsableArguments {
         }
         let outputs = OutputSettings(
             folder: out, store: store ?? "snapshots.sqlite", publishThreshold: publish ? publishThreshold : nil,
-            dataFolder: DataFolder.resolve(data))
+            dataFolder: database == nil ? DataFolder.resolve(data) : nil)
         return ScriptOptions(
             format: format, errorFormat: errorFormat, colour: Terminal.isColourful(fileDescriptor: 2),
             outputs: outputs)
@@ -87,6 +112,7 @@ struct ScriptArguments: ParsableArguments {
             options: try options(defaultFormat: defaultFormat), rowLimit: rowLimit, closures: closures,
             dfeFolders: dfeFolders)
         request.sen2.identifiers = sen2Identifiers
+        request.database = try databaseOptions()
         return request
     }
 }

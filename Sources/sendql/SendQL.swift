@@ -15,7 +15,8 @@ struct SendQL: ParsableCommand {
             """,
         subcommands: [
             ScriptCommand.self, RunCommand.self, ReplCommand.self, SnapshotCommand.self, CheckCommand.self,
-            GenerateCommand.self, CompileCommand.self, DumpCommand.self, PreludeCommand.self, BenchCommand.self,
+            GenerateCommand.self, CompileCommand.self, PushCommand.self, DumpCommand.self, PreludeCommand.self,
+            BenchCommand.self,
             SEN2CheckCommand.self,
         ],
         defaultSubcommand: ScriptCommand.self

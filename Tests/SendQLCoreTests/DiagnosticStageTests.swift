@@ -16,7 +16,8 @@ struct DiagnosticStageTests {
         #expect(DiagnosticStage(code: "E0724") == .data)
         #expect(DiagnosticStage(code: "E0735") == .output)
         #expect(DiagnosticStage(code: "E0801") == .compile)
-        for text in ["", "E07", "X0301", "E0999", "E03010", "E-301"] {
+        for code in DatabaseErrorCode.allCases { #expect(DiagnosticStage(code: code.rawValue) == .database) }
+        for text in ["", "E07", "X0301", "E1000", "E03010", "E-301"] {
             #expect(DiagnosticStage(code: text) == nil, "\(text)")
         }
     }

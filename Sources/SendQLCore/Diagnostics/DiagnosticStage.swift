@@ -15,6 +15,8 @@ public enum DiagnosticStage: String, Sendable, CaseIterable {
     case output
     /// E08xx: a script that cannot be compiled for a SQL engine.
     case compile
+    /// E09xx: a database that cannot be reached or that refused a statement.
+    case database
 
     /// The stage of `code` (`E0301` is a check error); nil for a code of no stage.
     public init?(code: String) {
@@ -27,6 +29,7 @@ public enum DiagnosticStage: String, Sendable, CaseIterable {
         case 730..<740: self = .output
         case 700..<800: self = .data
         case 800..<900: self = .compile
+        case 900..<1000: self = .database
         default: return nil
         }
     }

@@ -45,13 +45,18 @@ public struct Session: Sendable {
 
     public var context: SessionContext { checker.context }
 
+    /// With `database`, pipelines run there (see `Database`); `tables` are those held in memory
+    /// beside it, which a pipeline reading them runs in memory.
     public init(
-        tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil, prelude: [Source] = []
+        tables: [String: Table], context: SessionContext, resources: (any ResourceLoader)? = nil,
+        prelude: [Source] = [],
+        database: (any Database)? = nil
     ) {
         dataTables = tables
-        checker = Checker(tables: tables.mapValues(\.schema), context: context, resources: resources)
+        let schemas = (database?.tables ?? [:]).merging(tables.mapValues(\.schema)) { _, memory in memory }
+        checker = Checker(tables: schemas, context: context, resources: resources)
         self.prelude = prelude
-        store = TableStore(tables: tables)
+        store = TableStore(tables: tables, database: database)
         for script in prelude {
             let outcome = run(script, lazily: true)
             preludeDiagnostics += outcome.diagnostics
@@ -73,8 +78,12 @@ public struct Session: Sendable {
         checker.define(table: name, schema: table.schema)
     }
 
+    /// The database pipelines run in, if any.
+    public var database: (any Database)? { store.database }
+
     /// Starts afresh over other data tables (replacing those of the same name), keeping the date and the
     /// prelude; the `let`s of earlier scripts are dropped, since they were computed from the old data.
+    /// A session in a database leaves it: the tables given are the data from now on.
     public mutating func replaceData(_ tables: [String: Table]) {
         let data = dataTables.merging(tables) { _, new in new }
         self = Session(tables: data, context: checker.context, resources: checker.resources, prelude: prelude)
@@ -84,7 +93,8 @@ public struct Session: Sendable {
     public mutating func setAsOf(_ day: Int32) {
         var context = checker.context
         context.asOf = day
-        self = Session(tables: dataTables, context: context, resources: checker.resources, prelude: prelude)
+        self = Session(
+            tables: dataTables, context: context, resources: checker.resources, prelude: prelude, database: database)
     }
 
     /// Sets the check that stops a running script between steps (the REPL wires Ctrl-C to it).

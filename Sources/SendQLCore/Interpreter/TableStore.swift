@@ -7,29 +7,64 @@
 final class TableStore: @unchecked Sendable {
     // A session is used from one thread at a time; the store is its cache.
     private var tables: [String: Table]
-    /// Definitions not yet computed, with the script each came from (for its error messages).
-    private var pending: [String: (pipeline: CheckedPipeline, source: Source)] = [:]
+    /// Definitions not yet computed, with the script each came from (for its error messages) and,
+    /// with a database, the definition's index in `catalog`.
+    private var pending: [String: (pipeline: CheckedPipeline, source: Source, definition: Int?)] = [:]
+    /// With a database: names still meaning one of its tables, not fetched yet (name to table name).
+    private var remote: [String: String] = [:]
     private var retired = 0
+    /// The database pipelines run in, if any.
+    let database: (any Database)?
+    /// The `let`s as the SQL compiler sees them (kept only with a database).
+    private(set) var catalog = SQLCatalog()
+    /// Pipelines that ran in sendql because they could not be compiled (reported as notes).
+    var ranInMemory: [Diagnostic] = []
 
-    init(tables: [String: Table]) { self.tables = tables }
+    init(tables: [String: Table], database: (any Database)? = nil) {
+        self.tables = tables
+        self.database = database
+        for name in database?.tables.keys ?? [:].keys where tables[name] == nil { remote[name] = name }
+    }
 
     /// Records a definition to compute on first use.
     func define(_ name: String, _ pipeline: CheckedPipeline, source: Source) {
+        // The catalog resolves names by scope, so it keeps the pipeline as written.
+        let definition = database == nil ? nil : catalog.define(name, pipeline, source: source)
         let pipeline = retire(name).map { pipeline.renamingTable(name, to: $0) } ?? pipeline
-        pending[name] = (pipeline, source)
+        pending[name] = (pipeline, source, definition)
     }
 
-    /// Stores a computed table under a name.
-    func set(_ name: String, _ table: Table) {
+    /// Stores a table computed from `pipeline` under a name (a database session can compile it again).
+    func set(_ name: String, _ table: Table, computedBy pipeline: CheckedPipeline, source: Source) {
         _ = retire(name)
+        if database != nil { catalog.define(name, pipeline, source: source) }
         tables[name] = table
     }
 
-    /// The table called `name`, computing it now if it is pending.
+    /// Stores a table held only in memory under a name.
+    func set(_ name: String, _ table: Table) {
+        _ = retire(name)
+        if database != nil { catalog.hide(name) }
+        tables[name] = table
+    }
+
+    /// The table called `name`, computing (or fetching) it now if it is pending.
     func table(_ name: String, executor: Executor) throws(RuntimeFailure) -> Table? {
         if let table = tables[name] { return table }
-        guard let (pipeline, source) = pending[name] else { return nil }
-        let table = try executor.reading(source).run(pipeline)
+        if let tableName = remote[name], let database {
+            let table = try executor.fetch(tableName, from: database)
+            remote[name] = nil
+            tables[name] = table
+            return table
+        }
+        guard let (pipeline, source, definition) = pending[name] else { return nil }
+        let reader = executor.reading(source)
+        let table: Table
+        if let definition, let fetched = try reader.runInDatabase(definition: definition) {
+            table = fetched
+        } else {
+            table = try reader.run(pipeline)
+        }
         pending[name] = nil
         tables[name] = table
         return table
@@ -37,13 +72,14 @@ final class TableStore: @unchecked Sendable {
 
     /// Moves the current definition of `name` to a hidden name that pending definitions now read.
     private func retire(_ name: String) -> String? {
-        guard tables[name] != nil || pending[name] != nil else { return nil }
+        guard tables[name] != nil || pending[name] != nil || remote[name] != nil else { return nil }
         retired += 1
         let hidden = "\(name)\u{1}\(retired)"
         if let table = tables.removeValue(forKey: name) { tables[hidden] = table }
         if let entry = pending.removeValue(forKey: name) { pending[hidden] = entry }
+        if let tableName = remote.removeValue(forKey: name) { remote[hidden] = tableName }
         for (other, entry) in pending where entry.pipeline.tablesRead.contains(name) {
-            pending[other] = (entry.pipeline.renamingTable(name, to: hidden), entry.source)
+            pending[other] = (entry.pipeline.renamingTable(name, to: hidden), entry.source, entry.definition)
         }
         return hidden
     }

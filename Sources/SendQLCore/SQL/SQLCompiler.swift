@@ -30,27 +30,13 @@ public enum SQLCompiler {
         do {
             return .success(try writer.script(programs, output: request.output, header: request.header))
         } catch {
-            return .failure(
-                DiagnosticList([
-                    Diagnostic(
-                        .error, code: error.code.rawValue, message: error.message, source: writer.source,
-                        span: error.span, notes: error.notes)
-                ]))
+            return .failure(DiagnosticList([diagnostic(error, writer)]))
         }
     }
 }
 
 /// The state of one compilation: the `let`s seen, the CTEs written, the names taken.
 final class SQLScriptWriter {
-    /// A `let` table with the names it could see when it was defined.
-    struct Definition {
-        var name: String
-        var pipeline: CheckedPipeline
-        var scope: [String: Int]
-        var source: Source
-        var span: Span
-    }
-
     /// A written CTE, as later pipelines read it.
     struct WrittenTable {
         var quotedName: String
@@ -62,7 +48,7 @@ final class SQLScriptWriter {
     let context: SessionContext
     let baseTables: [String: Schema]
     let schema: String?
-    var definitions: [Definition] = []
+    var definitions: [SQLCatalog.Definition] = []
     var written: [Int: WrittenTable] = [:]
     var ctes: [String] = []
     var takenNames: Set<String> = []
@@ -90,7 +76,7 @@ final class SQLScriptWriter {
     func script(_ programs: [Program], output: String?, header: [String]) throws(SQLCompileError) -> String {
         var lastQuery: (pipeline: CheckedPipeline, scope: [String: Int], source: Source)?
         var skipped: [String] = []
-        var current: [String: Int] = [:]
+        var catalog = SQLCatalog()
         // Errors about the script as a whole name the user's script.
         if let last = programs.last { source = last.source }
         for (index, program) in programs.enumerated() {
@@ -98,13 +84,9 @@ final class SQLScriptWriter {
             for statement in program.statements {
                 switch statement {
                 case .letTable(let name, let pipeline):
-                    definitions.append(
-                        Definition(
-                            name: name, pipeline: pipeline, scope: current, source: program.source,
-                            span: pipeline.span))
-                    current[name] = definitions.count - 1
+                    catalog.define(name, pipeline, source: program.source)
                 case .query(let pipeline) where isUserScript:
-                    lastQuery = (pipeline, current, program.source)
+                    lastQuery = (pipeline, catalog.scope, program.source)
                 case .publish where isUserScript:
                     // Compiling without the suppression would hand small numbers to whoever reads the SQL's rows.
                     throw SQLCompileError(
@@ -120,12 +102,13 @@ final class SQLScriptWriter {
                 }
             }
         }
+        definitions = catalog.definitions
         let final: SQLRelation
         if let output {
-            guard let index = current[output] else {
+            guard let index = catalog.scope[output] else {
                 throw SQLCompileError(
                     code: .unknownOutput, message: "--output \(output): no `let` table of that name",
-                    notes: Suggestions.closest(to: output, among: Array(current.keys)).map {
+                    notes: Suggestions.closest(to: output, among: Array(catalog.scope.keys)).map {
                         ["help: did you mean --output \($0)?"]
                     } ?? [])
             }
@@ -143,6 +126,19 @@ final class SQLScriptWriter {
             final = try relation(pipeline)
         }
         return assemble(final, header: header, skipped: skipped)
+    }
+
+    /// One pipeline, seeing the `let`s of `scope`, as a statement (run against a database).
+    func query(_ pipeline: CheckedPipeline, scope: [String: Int], source: Source) throws(SQLCompileError) -> String {
+        self.source = source
+        self.scope = scope
+        return assemble(try relation(pipeline), header: [], skipped: [])
+    }
+
+    /// The `let` table at `index` as a statement.
+    func query(definition index: Int) throws(SQLCompileError) -> String {
+        source = definitions[index].source
+        return assemble(try table(index), header: [], skipped: [])
     }
 
     /// The SQL text: the header, the CTEs in the order they were written, then the SELECT.

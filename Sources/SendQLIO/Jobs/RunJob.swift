@@ -16,6 +16,8 @@ public struct RunRequest: Sendable {
     public var dfeFolders: [String]
     /// How an SEN2 return named by `dataFolder` is read (whether identifiers are read).
     public var sen2 = SEN2Options()
+    /// Where pipelines run instead of memory (`--database`); the data folder is not read then.
+    public var database: DatabaseOptions?
 
     public init(
         source: Source, dataFolder: String?, asOf: String?, parameters: [String: String],
@@ -39,7 +41,7 @@ public enum RunJob {
         switch makeSession(
             dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
             rowLimit: request.rowLimit, options: request.options, closures: request.closures,
-            dfeFolders: request.dfeFolders, sen2: request.sen2)
+            dfeFolders: request.dfeFolders, sen2: request.sen2, database: request.database)
         {
         case .failure(let output):
             return output
@@ -76,7 +78,7 @@ public enum RunJob {
     public static func makeSession(
         dataFolder: String?, asOf: String?, parameters: [String: String], rowLimit: Int, options: ScriptOptions,
         closures: String? = nil, dfeFolders: [String] = [], refusesUnknownParameters: Bool = true,
-        sen2: SEN2Options = SEN2Options()
+        sen2: SEN2Options = SEN2Options(), database databaseOptions: DatabaseOptions? = nil
     ) -> Result<LoadedSession, JobOutput> {
         var calendar = HolidayCalendar.englandAndWales
         if let closures {
@@ -96,56 +98,69 @@ public enum RunJob {
             }
             asOfDay = date.dayNumber
         }
-        guard let folder = DataFolder.resolve(dataFolder) else {
-            return .failure(
-                JobOutput(
-                    stderr:
-                        "sendql: no data folder: give --data DIR or set SENDQL_DATA (the bundled sample area was not found)\n",
-                    status: .dataError))
-        }
-        switch DataFolder.load(folder, sen2: sen2) {
-        case .failure(let list):
-            return .failure(JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
-        case .success(let data):
-            var tables = data.tables
-            // The snapshot history, when a store exists, is a table like any other.
-            if FileManager.default.fileExists(atPath: options.outputs.storePath) {
-                do {
-                    tables["snapshot_history"] = try SnapshotStore(path: options.outputs.storePath).history()
-                } catch {
-                    return .failure(JobOutput(stderr: ScriptJob.render([error], options: options), status: .ioError))
-                }
+        var database: PostgresDatabase?
+        if let databaseOptions {
+            switch databaseOptions.connect() {
+            case .success(let connected): database = connected
+            case .failure(let problem):
+                let status = DatabaseErrorCode(rawValue: problem.code)?.exitStatus ?? .dataError
+                return .failure(JobOutput(stderr: ScriptJob.render([problem], options: options), status: status))
             }
-            var findings: [Diagnostic] = []
-            switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
+        }
+        var tables: [String: Table] = [:]
+        if database == nil {
+            guard let folder = DataFolder.resolve(dataFolder) else {
+                return .failure(
+                    JobOutput(
+                        stderr:
+                            "sendql: no data folder: give --data DIR or set SENDQL_DATA (the bundled sample area was not found)\n",
+                        status: .dataError))
+            }
+            switch DataFolder.load(folder, sen2: sen2) {
             case .failure(let list):
                 return .failure(
                     JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
-            case .success(let dfe):
-                tables.merge(dfe.tables) { own, _ in own }
-                findings = dfe.findings
+            case .success(let data): tables = data.tables
             }
-            var context = SessionContext(
-                asOf: asOfDay, today: today, calendar: calendar,
-                parameters: parameters, rowLimit: rowLimit)
-            context.refusesUnknownParameters = refusesUnknownParameters
-            let session = Session(
-                tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources)
-            if !session.preludeDiagnostics.isEmpty,
-                session.preludeDiagnostics.allSatisfy({ ScriptJob.commandLineCodes.contains($0.code) })
-            {
-                // A --param the prelude declares, given a value it does not take: the user's to fix.
-                return .failure(
-                    JobOutput(stderr: ScriptJob.render(session.preludeDiagnostics, options: options), status: .usage))
-            }
-            if !session.preludeDiagnostics.isEmpty {
-                // The prelude ships with the tool: a mistake in it is ours, not the user's.
-                return .failure(
-                    JobOutput(
-                        stderr: "sendql: internal error in the prelude\n"
-                            + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
-            }
-            return .success(LoadedSession(session: session, findings: findings))
         }
+        // The snapshot history, when a store exists, is a table like any other.
+        if FileManager.default.fileExists(atPath: options.outputs.storePath) {
+            do {
+                tables["snapshot_history"] = try SnapshotStore(path: options.outputs.storePath).history()
+            } catch {
+                return .failure(JobOutput(stderr: ScriptJob.render([error], options: options), status: .ioError))
+            }
+        }
+        var findings: [Diagnostic] = []
+        switch DfEFolder.load(DfEFolder.resolve(dfeFolders)) {
+        case .failure(let list):
+            return .failure(
+                JobOutput(stderr: ScriptJob.render(list.diagnostics, options: options), status: .dataError))
+        case .success(let dfe):
+            tables.merge(dfe.tables) { own, _ in own }
+            findings = dfe.findings
+        }
+        var context = SessionContext(
+            asOf: asOfDay, today: today, calendar: calendar,
+            parameters: parameters, rowLimit: rowLimit)
+        context.refusesUnknownParameters = refusesUnknownParameters
+        let session = Session(
+            tables: tables, context: context, resources: FileResourceLoader(), prelude: Prelude.sources,
+            database: database)
+        if !session.preludeDiagnostics.isEmpty,
+            session.preludeDiagnostics.allSatisfy({ ScriptJob.commandLineCodes.contains($0.code) })
+        {
+            // A --param the prelude declares, given a value it does not take: the user's to fix.
+            return .failure(
+                JobOutput(stderr: ScriptJob.render(session.preludeDiagnostics, options: options), status: .usage))
+        }
+        if !session.preludeDiagnostics.isEmpty {
+            // The prelude ships with the tool: a mistake in it is ours, not the user's.
+            return .failure(
+                JobOutput(
+                    stderr: "sendql: internal error in the prelude\n"
+                        + ScriptJob.render(session.preludeDiagnostics, options: options), status: .internalError))
+        }
+        return .success(LoadedSession(session: session, findings: findings))
     }
 }

@@ -80,10 +80,14 @@ public enum ScriptJob {
         CheckErrorCode.parameterValueNotAllowed.rawValue, CheckErrorCode.unknownParameter.rawValue,
     ]
 
-    /// 64 for a bad `--param`, 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures, 1 for failed expectations.
+    /// 64 for a bad `--param`, 65 for script errors, 66 for data a `load` could not read, 70 for run-time failures,
+    /// a database error's own status (69, 75, 77...), 1 for failed expectations.
     public static func status(of outcome: RunOutcome) -> ExitStatus {
         if let output = outcome.diagnostics.lazy.compactMap({ OutputErrorCode(rawValue: $0.code) }).first {
             return output.exitStatus
+        }
+        if let database = outcome.diagnostics.lazy.compactMap({ DatabaseErrorCode(rawValue: $0.code) }).first {
+            return database.exitStatus
         }
         if outcome.failedBeforeRunning {
             if outcome.diagnostics.contains(where: { commandLineCodes.contains($0.code) }) { return .usage }

@@ -19,7 +19,7 @@ public enum SnapshotJob {
         request.parameters["kpi_period"] = by
         request.source = Source(name: "<snapshot>", text: script + (store ? "\nsnapshot \"\(by)\"" : ""))
         var output = RunJob.run(request)
-        if output.status == .ok, let folder = DataFolder.resolve(request.dataFolder) {
+        if output.status == .ok, request.database == nil, let folder = DataFolder.resolve(request.dataFolder) {
             let notes = CaseDataLoader.absentTables(at: folder).compactMap { table in
                 measuresNeeding[table].map {
                     "note: \(table).csv is absent: the \(table) table is empty, so \($0.joined(separator: ", ")) "

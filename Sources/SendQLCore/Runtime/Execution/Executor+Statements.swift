@@ -11,16 +11,16 @@ extension Executor {
                     if lazily {
                         store.define(name, pipeline, source: source)
                     } else {
-                        store.set(name, try run(pipeline))
+                        store.set(name, try result(of: pipeline), computedBy: pipeline, source: source)
                         outcome.definitions.append((name, pipeline))
                     }
                 case .query(let pipeline):
                     outcome.results.append(
-                        QueryResult(table: try run(pipeline), span: pipeline.span, pipeline: pipeline))
+                        QueryResult(table: try result(of: pipeline), span: pipeline.span, pipeline: pipeline))
                 case .export(let pipeline, let path, let span):
-                    outcome.outputs.append(.export(try run(pipeline), path: path, span: span))
+                    outcome.outputs.append(.export(try result(of: pipeline), path: path, span: span))
                 case .chart(let plan, let span):
-                    outcome.outputs.append(.chart(plan, try run(plan.pipeline), span: span))
+                    outcome.outputs.append(.chart(plan, try result(of: plan.pipeline), span: span))
                 case .report(let paths, let title, let span):
                     if let open = report { outcome.outputs.append(.report(open)) }
                     report = ReportRequest(paths: paths, title: title, blocks: [], span: span)
@@ -29,7 +29,7 @@ extension Executor {
                 case .text(let text):
                     report?.blocks.append(.text(text))
                 case .table(let pipeline, let caption):
-                    report?.blocks.append(.table(try run(pipeline), caption: caption))
+                    report?.blocks.append(.table(try result(of: pipeline), caption: caption))
                 case .figure(let path, let caption):
                     report?.blocks.append(.figure(path: path, caption: caption))
                 case .snapshot(let name, let span):
@@ -37,7 +37,7 @@ extension Executor {
                 case .publish(let threshold):
                     outcome.publishThreshold = threshold
                 case .expectNone(let pipeline, let message, let span):
-                    let table = try run(pipeline)
+                    let table = try result(of: pipeline)
                     if table.rowCount > 0 {
                         outcome.failedExpectations.append(
                             expectationFailed(
@@ -53,6 +53,8 @@ extension Executor {
         } catch {
             outcome.diagnostics.append(error.diagnostic)
         }
+        outcome.diagnostics += store.ranInMemory
+        store.ranInMemory = []
         if let report { outcome.outputs.append(.report(report)) }
     }
 
