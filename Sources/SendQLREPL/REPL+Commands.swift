@@ -44,7 +44,7 @@ extension REPL {
         case .asOf(let date):
             if let date { session.setAsOf(date.dayNumber) }
             write("as of \(CivilDate(dayNumber: session.context.asOf).iso)\n", to: .output)
-            if date != nil, let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables) {
+            if date != nil, let note = DataHorizon.note(for: session) {
                 write(note + "\n", to: .error)
             }
         case .kpis:

@@ -34,7 +34,7 @@ struct ReplCommand: ParsableCommand {
         let rendered = findings.isEmpty ? [] : [String(ScriptJob.render(findings, options: options).dropLast())]
         let notes =
             rendered + undeclared
-            + [DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)].compactMap { $0 }
+            + [DataHorizon.note(for: session)].compactMap { $0 }
         let interrupts = InterruptSignal.install()
         let reader = ReadlineLineReader(historyPath: HistoryFile.path(), interrupts: interrupts)
         let configuration = REPLConfiguration(

@@ -6,9 +6,8 @@ public enum DataHorizon {
     /// or `dfe_` (results and published statistics, not the area's records).
     public static func latestDate(in tables: [String: Table]) -> Int32? {
         var latest: Int32?
-        for (name, table) in tables where !name.hasPrefix("_") && !name.hasPrefix("dfe_") && name != "snapshot_history"
-        {
-            for (field, column) in zip(table.schema.fields, table.columns) where !field.name.hasSuffix("_due_date") {
+        for (name, table) in tables where isRecords(name) {
+            for (field, column) in zip(table.schema.fields, table.columns) where isEventDate(field) {
                 guard case .date(let days) = column.storage else { continue }
                 for row in days.indices where !column.isNull(row) {
                     if latest.map({ days[row] > $0 }) ?? true { latest = days[row] }
@@ -18,9 +17,42 @@ public enum DataHorizon {
         return latest
     }
 
-    /// A note when `asOf` is after the latest date in the data, else nil.
-    public static func note(asOf: Int32, tables: [String: Table]) -> String? {
-        guard let latest = latestDate(in: tables), asOf > latest else { return nil }
+    /// True for a table of the area's records.
+    static func isRecords(_ table: String) -> Bool {
+        !table.hasPrefix("_") && !table.hasPrefix("dfe_") && table != "snapshot_history"
+    }
+
+    /// True for a column of event dates.
+    static func isEventDate(_ field: Field) -> Bool { field.type == .date && !field.name.hasSuffix("_due_date") }
+
+    /// The latest date in a database's tables, asked of the database (nil when it has none, or cannot say).
+    static func latestDate(in database: any Database) -> Int32? {
+        let dialect = database.target.dialect
+        let prefix = database.schema.map { dialect.qualifiedName($0) + "." } ?? ""
+        let parts = database.tables.sorted { $0.key < $1.key }.filter { isRecords($0.key) }.flatMap { table, schema in
+            schema.fields.filter(isEventDate).map {
+                "SELECT max(\(dialect.quote($0.name))) AS d FROM \(prefix)\(dialect.quote(table))"
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let sql = "SELECT max(d) AS d FROM (\n" + parts.joined(separator: "\nUNION ALL\n") + "\n) AS dates"
+        guard let table = try? database.fetch(sql, fields: [Field("d", .date)], isCancelled: nil),
+            table.rowCount == 1, case .date(let days) = table.columns[0].storage, !table.columns[0].isNull(0)
+        else { return nil }
+        return days[0]
+    }
+
+    /// A note when `asOf` is after the latest date in the session's data, else nil.
+    public static func note(for session: Session) -> String? {
+        let memory = latestDate(in: session.dataTables)
+        let database = session.database.flatMap { latestDate(in: $0) }
+        guard let latest = [memory, database].compactMap({ $0 }).max() else { return nil }
+        return note(asOf: session.context.asOf, latest: latest)
+    }
+
+    /// A note when `asOf` is after `latest`, else nil.
+    static func note(asOf: Int32, latest: Int32) -> String? {
+        guard asOf > latest else { return nil }
         let asOfText = CivilDate(dayNumber: asOf).iso, latestText = CivilDate(dayNumber: latest).iso
         return "note: the as-of date \(asOfText) is after the latest date in the data (\(latestText)): "
             + "a clock not done by then counts as overdue or pending as at \(asOfText); "

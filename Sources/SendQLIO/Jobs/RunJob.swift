@@ -53,7 +53,7 @@ public enum RunJob {
             }
             // Only about a script that ran: a mistake in it is the news then.
             if ![.usage, .scriptError].contains(output.status),
-                let note = DataHorizon.note(asOf: session.context.asOf, tables: session.dataTables)
+                let note = DataHorizon.note(for: session)
             {
                 output.stderr = note + "\n" + output.stderr
             }
