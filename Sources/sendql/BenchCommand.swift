@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
         guard let day = CivilDate(iso: script.asOf ?? "")?.dayNumber else {
             throw ValidationError("--as-of: expected YYYY-MM-DD")
         }
+        if script.database != nil {
+            throw ValidationError("sendql bench times the in-memory engine; scripts/bench-database times --database")
+        }
         guard let data = DataFolder.resolve(script.data) else { throw ValidationError("--data: no data folder") }
         let loaded = try queries.map { path -> BenchQuery in
             guard let source = ScriptFile.read(path) else { throw ValidationError("cannot read \(path)") }

@@ -2,6 +2,16 @@ import Foundation
 import Testing
 import SendQLTestSupport
 
+/// The database tests need the cluster `scripts/test` starts: without it they are skipped, and this fails.
+struct DatabaseClusterTests {
+    @Test func theTestClusterIsRunning() throws {
+        #expect(
+            TestDatabase.url != nil,
+            "SENDQL_TEST_POSTGRES is not set: run scripts/test, which starts a throw-away PostgreSQL cluster")
+        if TestDatabase.url != nil { #expect(try TestDatabase.psql("SELECT 1") == "1") }
+    }
+}
+
 /// `sendql push` and `--database` against the real server `scripts/test` starts: every result the
 /// same as in memory, failures located with their own codes and statuses, a password never shown.
 @Suite(.serialized, .enabled(if: TestDatabase.url != nil, "needs SENDQL_TEST_POSTGRES: run scripts/test"))

@@ -41,9 +41,20 @@ struct DocsExamplesTests {
         case .console:
             var transcript = ""
             for line in example.body.components(separatedBy: "\n") where line.hasPrefix("$ sendql") {
-                let arguments = ShellWords.split(String(line.dropFirst("$ sendql".count)))
+                var arguments = ShellWords.split(String(line.dropFirst("$ sendql".count)))
+                // `$DATABASE` is the test cluster (docs/database.md), shown as `$DATABASE` in the output too.
+                var database: String?
+                if line.contains("$DATABASE") {
+                    guard let url = TestDatabase.url else {
+                        throw DocExampleError(description: "\(example) needs SENDQL_TEST_POSTGRES: run scripts/test")
+                    }
+                    database = url
+                    arguments = arguments.map { $0.replacingOccurrences(of: "$DATABASE", with: url) }
+                }
                 let result = try ProcessRunner.sendql(arguments, directory: RepositoryPaths.root)
-                transcript += line + "\n" + result.stdout + result.stderr
+                var printed = result.stdout + result.stderr
+                if let database { printed = printed.replacingOccurrences(of: database, with: "$DATABASE") }
+                transcript += line + "\n" + printed
                 if result.status != 0 { transcript += "[exit \(result.status)]\n" }
             }
             return transcript
@@ -120,6 +131,13 @@ struct DocsErrorPageTests {
         let compileCodes = CompileErrorCode.allCases.map(\.rawValue)
         let rows = text.matches(of: /\n\| (E08\d\d) \|/).map { String($0.output.1) }
         #expect(rows == compileCodes, "docs/errors.md lists the E08xx codes in order, one row each")
+        // So are the database errors, each with its exit status.
+        let databaseRows = text.matches(of: /\n\| (E09\d\d) \| (\d+) \|/).map {
+            "\($0.output.1) \($0.output.2)"
+        }
+        #expect(
+            databaseRows == DatabaseErrorCode.allCases.map { "\($0.rawValue) \($0.exitStatus.rawValue)" },
+            "docs/errors.md lists the E09xx codes in order, one row each with its exit status")
     }
 }
 

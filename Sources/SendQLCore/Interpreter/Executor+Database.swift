@@ -28,12 +28,12 @@ extension Executor {
     }
 
     /// A whole table of the database, for a pipeline that runs in memory.
-    func fetch(_ table: String, from database: any Database) throws(RuntimeFailure) -> Table {
+    func fetch(_ table: String, from database: any Database, span: Span?) throws(RuntimeFailure) -> Table {
         let fields = database.tables[table]?.fields ?? []
         let dialect = database.target.dialect
         let name = (database.schema.map { dialect.qualifiedName($0) + "." } ?? "") + dialect.quote(table)
         let columns = fields.map { dialect.quote($0.name) }.joined(separator: ", ")
-        return try fetch("SELECT \(columns) FROM \(name)", fields: fields, from: database, span: nil)
+        return try fetch("SELECT \(columns) FROM \(name)", fields: fields, from: database, span: span)
     }
 
     private func fetch(

@@ -49,10 +49,11 @@ final class TableStore: @unchecked Sendable {
     }
 
     /// The table called `name`, computing (or fetching) it now if it is pending.
-    func table(_ name: String, executor: Executor) throws(RuntimeFailure) -> Table? {
+    /// `span` is where the table is read, for an error fetching it.
+    func table(_ name: String, executor: Executor, span: Span? = nil) throws(RuntimeFailure) -> Table? {
         if let table = tables[name] { return table }
         if let tableName = remote[name], let database {
-            let table = try executor.fetch(tableName, from: database)
+            let table = try executor.fetch(tableName, from: database, span: span)
             remote[name] = nil
             tables[name] = table
             return table

@@ -24,7 +24,7 @@ public enum DumpJob {
             switch RunJob.makeSession(
                 dataFolder: request.dataFolder, asOf: request.asOf, parameters: request.parameters,
                 rowLimit: request.rowLimit, options: request.options,
-                dfeFolders: request.dfeFolders)
+                dfeFolders: request.dfeFolders, database: request.database)
             {
             case .failure(let output): return output
             case .success(let loaded):

@@ -41,16 +41,14 @@ public enum PushJob {
             output.status = .usage
             return output
         }
-        let started = DispatchTime.now().uptimeNanoseconds
         do {
             let connection = try PostgresConnection(
                 request.database.connectionString, connectTimeout: request.database.connectTimeout)
             let rows = try push(data, schema: request.database.schema, through: connection)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let place = request.database.schema.map { "schema \($0) of " } ?? ""
             output.stdout =
                 "pushed \(CaseContract.tables.count) tables (\(rows) rows) from \(folder) to \(place)"
-                + "\(connection.displayName) in \(String(format: "%.1f", seconds)) s\n"
+                + "\(connection.displayName)\n"
         } catch {
             var problem = error
             problem.notes.append("note: nothing was pushed: the tables in the database are as they were")
@@ -71,9 +69,10 @@ public enum PushJob {
         // Referencing tables first, so each drop finds nothing of the contract's depending on it;
         // anything else depending on one (a view, say) makes the push fail rather than vanish.
         let drops = CaseContract.tables.reversed().map { "DROP TABLE IF EXISTS \(prefix)\(dialect.quote($0.name));" }
+        let (tables, keys) = ContractDDL.loadInTwoParts(dialect, schema: schema)
         try connection.execute("BEGIN")
         do {
-            try connection.execute(drops.joined(separator: "\n") + "\n" + ContractDDL.render(dialect, schema: schema))
+            try connection.execute(drops.joined(separator: "\n") + "\n" + tables)
             var rows = 0
             for contract in CaseContract.tables {
                 let table = data.table(contract.name) ?? Table.empty(contract.schema)
@@ -83,6 +82,8 @@ public enum PushJob {
                 }
                 rows += table.rowCount
             }
+            // The keys are added once the rows are in: one check of each, not one per row.
+            try connection.execute(keys)
             try connection.execute("COMMIT")
             return rows
         } catch {

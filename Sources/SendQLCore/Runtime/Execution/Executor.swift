@@ -34,7 +34,7 @@ public struct Executor: Sendable {
 
     /// A table by name, computing a pending `let` table first.
     func table(named name: String, span: Span) throws(RuntimeFailure) -> Table {
-        guard let table = try store.table(name, executor: self) else {
+        guard let table = try store.table(name, executor: self, span: span) else {
             throw failure(.tableNotLoaded, "table `\(name)` is not loaded", span)
         }
         return table
