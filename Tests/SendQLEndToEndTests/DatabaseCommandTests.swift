@@ -224,6 +224,30 @@ struct DatabaseCommandTests {
         #expect(stderr.contains("error[E0908]") && stderr.contains("<command line>:1:1"), "\(stderr)")
     }
 
+    @Test func aKilledRunStopsItsQueryOnTheServer() throws {
+        try #require(try Self.push("abandoned").status == 0)
+        let application = "sendql-abandoned"
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary
+        process.arguments = [
+            "-c", Self.endless, "--database", Self.url + "&application_name=\(application)", "--schema", "abandoned",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let active =
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(application)' AND state = 'active'"
+        var deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, try TestDatabase.psql(active) == "0" { usleep(50_000) }
+        #expect(try TestDatabase.psql(active) == "1", "the query never started")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // The server checks the client every second while it works, so the query ends with it.
+        deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try TestDatabase.psql(active) != "0" { usleep(100_000) }
+        #expect(try TestDatabase.psql(active) == "0", "the server kept running the abandoned query")
+    }
+
     @Test func aPasswordIsNeverShownOrStored() throws {
         try #require(try Self.push("secret").status == 0)
         // The cluster trusts local connections, so the password is accepted and ignored.

@@ -85,6 +85,7 @@ extension SQLCompiler {
             dialect: statement.target.dialect, context: statement.context,
             baseTables: statement.tables.filter { !catalog.hidden.contains($0.key) }, schema: statement.schema)
         writer.definitions = catalog.definitions
+        writer.runsInSession = true
         return writer
     }
 

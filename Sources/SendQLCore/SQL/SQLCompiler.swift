@@ -60,6 +60,9 @@ final class SQLScriptWriter {
     var source: Source = Source(name: "<none>", text: "")
     /// The scope of the definition being compiled.
     var scope: [String: Int] = [:]
+    /// True when compiling for a session running in a database, whose other tables (a `load`ed
+    /// file, the DfE statistics, the REPL's `_`) are in memory.
+    var runsInSession = false
 
     init(dialect: SQLDialect, context: SessionContext, baseTables: [String: Schema], schema: String?) {
         self.dialect = dialect
@@ -213,6 +216,12 @@ final class SQLScriptWriter {
         }
         if let index = scope[pipeline.table] { return try table(index) }
         guard let schema = baseTables[pipeline.table] else {
+            if runsInSession {
+                throw SQLCompileError(
+                    code: .notATable,
+                    message: "`\(pipeline.table)` is held in sendql's memory, not in the database",
+                    span: pipeline.span)
+            }
             throw SQLCompileError(
                 code: .notATable,
                 message:

@@ -31,6 +31,9 @@ final class PostgresConnection: @unchecked Sendable {
         try execute(
             "SET DateStyle = ISO; SET extra_float_digits = 3; SET client_encoding = 'UTF8'; SET client_min_messages = WARNING"
         )
+        // A client that goes away (a killed cron job) has its statement stopped within a second,
+        // not when the server next writes to it; servers before PostgreSQL 14 lack the setting.
+        try? execute("SET client_connection_check_interval = 1000")
     }
 
     deinit { PQfinish(connection) }
