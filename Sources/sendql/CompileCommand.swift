@@ -23,14 +23,7 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "The engine: duckdb, postgres or spark.")
     var target: SQLTarget
 
-    @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
-    var asOf: String?
-
-    @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
-    var parameters: [String] = []
-
-    @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
-    var closures: String?
+    @OptionGroup var calendar: CalendarArguments
 
     @Option(help: "The database schema holding the contract's tables.")
     var schema: String?
@@ -46,7 +39,9 @@ struct CompileCommand: ParsableCommand {
 
     func validate() throws {
         if ddl {
-            guard file == nil, command == nil, output == nil, asOf == nil, parameters.isEmpty, closures == nil else {
+            guard file == nil, command == nil, output == nil, calendar.asOf == nil, calendar.parameters.isEmpty,
+                calendar.closures == nil
+            else {
                 throw ValidationError(
                     "--ddl prints the contract's tables: give no script, --output, --as-of, --param or --closures with it"
                 )
@@ -69,8 +64,8 @@ struct CompileCommand: ParsableCommand {
         Terminal.finish(
             CompileJob.run(
                 CompileJob.Request(
-                    source: source, target: target, asOf: asOf,
-                    parameters: try ScriptArguments.parameterValues(parameters), closures: closures, schema: schema,
+                    source: source, target: target, asOf: calendar.asOf,
+                    parameters: try calendar.parameterValues(), closures: calendar.closures, schema: schema,
                     output: output, ddl: ddl, options: options)))
     }
 }

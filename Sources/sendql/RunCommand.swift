@@ -3,6 +3,31 @@ import Foundation
 import SendQLCore
 import SendQLIO
 
+/// What a script is computed as at: the date, the parameters and the closure days (`run` and its
+/// kin, and `compile`, which writes them into the SQL).
+struct CalendarArguments: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
+    var asOf: String?
+
+    @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
+    var closures: String?
+
+    /// `--param name=value` options as a dictionary.
+    func parameterValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, found \"\(item)\"")
+            }
+            values[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        return values
+    }
+}
+
 /// Options shared by every command that runs a script.
 struct ScriptArguments: ParsableArguments {
     @Option(help: "The data folder (default: $SENDQL_DATA, then the bundled sample area).")
@@ -15,11 +40,7 @@ struct ScriptArguments: ParsableArguments {
         ))
     var sen2Identifiers = false
 
-    @Option(name: .customLong("as-of"), help: "Compute as at this date (YYYY-MM-DD); default today.")
-    var asOf: String?
-
-    @Option(name: .customLong("param"), help: "Set a script parameter: --param name=value (repeatable).")
-    var parameters: [String] = []
+    @OptionGroup var calendar: CalendarArguments
 
     @Option(help: "How results are printed (default: table; csv for snapshot).")
     var format: ResultFormat?
@@ -31,9 +52,6 @@ struct ScriptArguments: ParsableArguments {
         name: .customLong("row-limit"),
         help: "The most rows a join, pivot, append or union may make (default: one per 128 bytes of memory).")
     var rowLimit: Int = RowLimit.machineDefault
-
-    @Option(help: "A CSV of local closure days (a `date` column) that working-day clocks skip too.")
-    var closures: String?
 
     @Option(help: "The folder a script's exports, charts and reports are written under (default: the current folder).")
     var out: String = "."
@@ -92,19 +110,9 @@ struct ScriptArguments: ParsableArguments {
             outputs: outputs)
     }
 
-    func parameterValues() throws -> [String: String] { try Self.parameterValues(parameters) }
-
-    /// `--param name=value` options as a dictionary.
-    static func parameterValues(_ parameters: [String]) throws -> [String: String] {
-        var values: [String: String] = [:]
-        for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--param needs name=value, found \"\(item)\"")
-            }
-            values[String(item[..<equals])] = String(item[item.index(after: equals)...])
-        }
-        return values
-    }
+    var asOf: String? { calendar.asOf }
+    var closures: String? { calendar.closures }
+    func parameterValues() throws -> [String: String] { try calendar.parameterValues() }
 
     func request(for source: Source, defaultFormat: ResultFormat = .table) throws -> RunRequest {
         var request = RunRequest(
