@@ -120,15 +120,8 @@ struct DatabaseCommandTests {
         defer { try? FileManager.default.removeItem(at: big) }
         try #require(try ProcessRunner.sendql(["generate", "--requests", "40000", "--out", big.path]).status == 0)
         let application = "sendql-killed-push"
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary
-        process.arguments = [
-            "push", "--data", big.path, "--database", Self.url + "&application_name=\(application)", "--schema",
-            "killed",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.start(
+            ["push", "--data", big.path, "--schema", "killed"], application: application, errors: nil)
         // Killed while it copies rows, inside its transaction.
         let deadline = Date().addingTimeInterval(60)
         var copying = false
@@ -198,15 +191,9 @@ struct DatabaseCommandTests {
     @Test func aConnectionDroppedMidQueryIsAnErrorNotAHang() throws {
         try #require(try Self.push("dropped").status == 0)
         let application = "sendql-dropped"
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary
-        process.arguments = [
-            "-c", Self.endless, "--database", Self.url + "&application_name=\(application)", "--schema", "dropped",
-        ]
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
+        let process = try Self.start(
+            ["-c", Self.endless, "--schema", "dropped"], application: application, errors: errors)
         let deadline = Date().addingTimeInterval(60)
         var terminated = "0"
         while Date() < deadline, terminated == "0" {
@@ -227,14 +214,8 @@ struct DatabaseCommandTests {
     @Test func aKilledRunStopsItsQueryOnTheServer() throws {
         try #require(try Self.push("abandoned").status == 0)
         let application = "sendql-abandoned"
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary
-        process.arguments = [
-            "-c", Self.endless, "--database", Self.url + "&application_name=\(application)", "--schema", "abandoned",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.start(
+            ["-c", Self.endless, "--schema", "abandoned"], application: application, errors: nil)
         let active =
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(application)' AND state = 'active'"
         var deadline = Date().addingTimeInterval(60)
@@ -320,6 +301,18 @@ struct DatabaseCommandTests {
         let history = try String(contentsOf: terminal.historyFile, encoding: .utf8)
         #expect(history.contains("from plans | aggregate n = count()"))
         #expect(!history.contains("hunter2"))
+    }
+
+    /// Starts `sendql ARGUMENTS --database` in the background, its connection named `application`
+    /// so the test can find it in `pg_stat_activity`.
+    static func start(_ arguments: [String], application: String, errors: Pipe?) throws -> Process {
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary
+        process.arguments = arguments + ["--database", url + "&application_name=\(application)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static func files(under folder: URL) throws -> [String: Data] {
