@@ -1,6 +1,6 @@
 /// The stable codes of errors from a database a session runs in (E09xx): one that cannot be
 /// reached, refuses the login, lacks a table, rejects a statement or drops the connection.
-/// `docs/errors.md` has a section for each, which a test checks.
+/// `docs/errors.md` has a row for each, with its exit status, which a test checks.
 public enum DatabaseErrorCode: String, Sendable, CaseIterable {
     /// the connection string cannot be read
     case badConnectionString = "E0901"
