@@ -23,7 +23,7 @@ final class TableStore: @unchecked Sendable {
     init(tables: [String: Table], database: (any Database)? = nil) {
         self.tables = tables
         self.database = database
-        for name in database?.tables.keys ?? [:].keys where tables[name] == nil { remote[name] = name }
+        for name in (database?.tables ?? [:]).keys where tables[name] == nil { remote[name] = name }
     }
 
     /// Records a definition to compute on first use.
